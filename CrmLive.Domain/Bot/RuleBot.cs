@@ -1,0 +1,49 @@
+namespace CrmLive.Domain.Bot;
+
+/// <summary>
+/// The first responder: ordered rules, first match wins. Asking for a person always wins over everything else,
+/// and a message the bot doesn't understand gets one request to rephrase before it hands off.
+/// </summary>
+public sealed class RuleBot
+{
+    public const string HandoffRuleName = "human";
+    public const string FallbackRuleName = "fallback";
+
+    private readonly IReadOnlyList<BotRule> _rules;
+
+    public RuleBot(IReadOnlyList<BotRule> rules) => _rules = rules;
+
+    public static RuleBot Default { get; } = new(
+    [
+        new BotRule(HandoffRuleName,
+            @"\b(human|agent|person|operator|someone real|real person|representative|support staff)\b",
+            "Sure — I'm handing you over to a member of our team. Someone will be with you shortly.",
+            handOff: true),
+        new BotRule("greeting",
+            @"^\s*(hi|hello|hey|hiya|good (morning|afternoon|evening)|bonjour|hallo|hola)\b",
+            "Hi there! 👋 I'm the CrmLive assistant. Ask me about orders, delivery, returns or opening hours — or type \"agent\" to talk to a person."),
+        new BotRule("opening-hours",
+            @"\b(opening hours|open(ing)? times?|when are you open|business hours)\b",
+            "Our support team is available Monday to Friday, 9:00–18:00 CET."),
+        new BotRule("thanks",
+            @"^\s*(thanks|thank you|cheers|thx)\b",
+            "You're welcome! Anything else I can help with?"),
+    ]);
+
+    /// <param name="text">The customer's message.</param>
+    /// <param name="previousFallbacks">How many times the bot already failed to understand in this conversation.</param>
+    public BotReply Reply(string text, int previousFallbacks)
+    {
+        foreach (var rule in _rules)
+        {
+            if (rule.Matches(text))
+                return new BotReply(rule.Answer, rule.Name, rule.HandOff, rule.HandOff ? "Customer asked for a human" : null);
+        }
+
+        return previousFallbacks == 0
+            ? new BotReply("Sorry, I didn't quite get that. Could you rephrase? You can also type \"agent\" to talk to a person.",
+                FallbackRuleName, HandOff: false)
+            : new BotReply("I'm not sure I can help with that, so I'm passing you to a member of our team.",
+                FallbackRuleName, HandOff: true, HandoffReason: "Bot did not understand");
+    }
+}

@@ -1,0 +1,7 @@
+namespace CrmLive.Domain.Common;
+
+/// <summary>Base for aggregates identified by a GUID.</summary>
+public abstract class Entity
+{
+    public Guid Id { get; protected set; } = Guid.NewGuid();
+}

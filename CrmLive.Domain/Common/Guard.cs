@@ -1,0 +1,18 @@
+namespace CrmLive.Domain.Common;
+
+/// <summary>Argument checks that entities use to keep themselves valid.</summary>
+public static class Guard
+{
+    public static string NotBlank(string? value, string name, int maxLength)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+            throw new DomainException($"{name} is required.");
+        var trimmed = value.Trim();
+        if (trimmed.Length > maxLength)
+            throw new DomainException($"{name} must be at most {maxLength} characters.");
+        return trimmed;
+    }
+}
+
+/// <summary>A business rule was broken; the message is safe to show to a user.</summary>
+public sealed class DomainException(string message) : Exception(message);

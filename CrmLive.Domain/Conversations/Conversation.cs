@@ -1,0 +1,104 @@
+using CrmLive.Domain.Common;
+
+namespace CrmLive.Domain.Conversations;
+
+public enum ConversationStatus
+{
+    /// <summary>The bot answers every customer message.</summary>
+    Bot,
+    /// <summary>Handed off; waits in the queue for an agent.</summary>
+    WaitingForAgent,
+    /// <summary>An agent is working it.</summary>
+    Open,
+    Resolved,
+}
+
+public sealed class Conversation : Entity
+{
+    public const int MaxTextLength = 4000;
+
+    private Conversation() { }
+
+    public Conversation(Guid inboxId, Guid visitorId, Guid? customerId, DateTimeOffset createdAt)
+    {
+        InboxId = inboxId;
+        VisitorId = visitorId;
+        CustomerId = customerId;
+        CreatedAt = createdAt;
+        LastMessageAt = createdAt;
+        Status = ConversationStatus.Bot;
+    }
+
+    public Guid InboxId { get; private set; }
+    public Guid VisitorId { get; private set; }
+    public Guid? CustomerId { get; private set; }
+    public ConversationStatus Status { get; private set; }
+    public string? AssignedAgentId { get; private set; }
+    public string? HandoffReason { get; private set; }
+    public DateTimeOffset CreatedAt { get; private set; }
+    public DateTimeOffset LastMessageAt { get; private set; }
+    public DateTimeOffset? HandedOffAt { get; private set; }
+    public DateTimeOffset? FirstAgentReplyAt { get; private set; }
+    public DateTimeOffset? ResolvedAt { get; private set; }
+    public long LastSeq { get; private set; }
+    public string? LastMessagePreview { get; private set; }
+
+    /// <summary>Customer messages not yet answered by an agent; drives the inbox's unread badge.</summary>
+    public int UnreadCount { get; private set; }
+
+    /// <summary>How often the bot failed to understand; the second time it hands off.</summary>
+    public int BotFallbackCount { get; private set; }
+
+    public bool IsWithBot => Status == ConversationStatus.Bot;
+
+    public Message Append(MessageSender sender, string text, DateTimeOffset now, string? clientMessageId = null,
+        string? authorId = null, string? authorName = null)
+    {
+        var body = Guard.NotBlank(text, "Message", MaxTextLength);
+        if (Status == ConversationStatus.Resolved && sender == MessageSender.Customer)
+            throw new DomainException("This conversation is resolved; start a new one.");
+
+        LastSeq++;
+        LastMessageAt = now;
+        LastMessagePreview = body.Length > 140 ? body[..140] : body;
+        if (sender == MessageSender.Customer && !IsWithBot) UnreadCount++;
+        if (sender == MessageSender.Agent)
+        {
+            UnreadCount = 0;
+            FirstAgentReplyAt ??= now;
+        }
+        return new Message(Id, LastSeq, sender, authorId, authorName, body, clientMessageId, now);
+    }
+
+    public void HandOff(string reason, DateTimeOffset now)
+    {
+        if (!IsWithBot) return;
+        Status = ConversationStatus.WaitingForAgent;
+        HandoffReason = reason;
+        HandedOffAt = now;
+        UnreadCount = Math.Max(UnreadCount, 1);
+    }
+
+    public void AssignTo(string agentId)
+    {
+        if (Status == ConversationStatus.Resolved)
+            throw new DomainException("A resolved conversation cannot be assigned.");
+        AssignedAgentId = agentId;
+        if (Status is ConversationStatus.Bot or ConversationStatus.WaitingForAgent)
+        {
+            Status = ConversationStatus.Open;
+            HandedOffAt ??= LastMessageAt;
+        }
+    }
+
+    public void NoteBotFallback() => BotFallbackCount++;
+
+    public void MarkRead() => UnreadCount = 0;
+
+    public void Resolve(DateTimeOffset now)
+    {
+        Status = ConversationStatus.Resolved;
+        ResolvedAt = now;
+        UnreadCount = 0;
+    }
+}

@@ -1,0 +1,36 @@
+using CrmLive.Domain.Conversations;
+
+namespace CrmLive.Domain.Live;
+
+/// <summary>Something happened that open screens and connected widgets may want to show at once.</summary>
+public abstract record LiveEvent
+{
+    public DateTimeOffset OccurredAt { get; init; } = DateTimeOffset.UtcNow;
+}
+
+/// <summary>A message was stored in a conversation (any sender).</summary>
+public sealed record MessageAdded(
+    Guid ConversationId,
+    Guid InboxId,
+    Guid VisitorId,
+    long Seq,
+    MessageSender Sender,
+    string? AuthorName,
+    string Text,
+    string? ClientMessageId,
+    DateTimeOffset CreatedAt) : LiveEvent;
+
+/// <summary>A conversation changed status, assignment or unread count.</summary>
+public sealed record ConversationChanged(
+    Guid ConversationId,
+    Guid InboxId,
+    Guid VisitorId,
+    ConversationStatus Status,
+    string? AssignedAgentId,
+    string Change) : LiveEvent;
+
+/// <summary>An agent came online or went offline.</summary>
+public sealed record AgentPresenceChanged(string AgentId, bool Online, int OnlineAgents) : LiveEvent;
+
+/// <summary>A scheduled analytics job finished and wrote new scores.</summary>
+public sealed record AnalyticsRecomputed(string Job, int CustomersScored) : LiveEvent;

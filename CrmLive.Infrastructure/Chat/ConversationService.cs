@@ -1,0 +1,239 @@
+using CrmLive.Domain.Bot;
+using CrmLive.Domain.Common;
+using CrmLive.Domain.Conversations;
+using CrmLive.Domain.Customers;
+using CrmLive.Domain.Live;
+using CrmLive.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace CrmLive.Infrastructure.Chat;
+
+/// <summary>
+/// Stores chat messages for both sides, lets the bot answer first, and publishes every change on the live bus.
+/// </summary>
+public sealed class ConversationService(
+    IDbContextFactory<CrmDbContext> dbFactory,
+    ILiveEventBus bus,
+    RuleBot bot,
+    TimeProvider clock,
+    ILogger<ConversationService> logger)
+{
+    private const int MaxAppendAttempts = 5;
+    public const int MaxClientMessageIdLength = 64;
+
+    public async Task<WidgetSession> StartVisitorSessionAsync(string inboxKey, string? visitorToken,
+        CancellationToken ct = default)
+    {
+        if (string.IsNullOrWhiteSpace(inboxKey)) throw new ChatException("The widget has no inbox key (data-inbox).");
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var key = inboxKey.Trim().ToLowerInvariant();
+        var inbox = await db.Inboxes.AsNoTracking().SingleOrDefaultAsync(i => i.Key == key, ct)
+            ?? throw new ChatException($"Unknown inbox '{inboxKey}'.");
+
+        var now = clock.GetUtcNow();
+        Visitor? visitor = null;
+        if (VisitorTokens.LooksValid(visitorToken))
+        {
+            var hash = VisitorTokens.Hash(visitorToken!);
+            visitor = await db.Visitors.SingleOrDefaultAsync(v => v.TokenHash == hash && v.InboxId == inbox.Id, ct);
+        }
+
+        if (visitor is null)
+        {
+            // Unknown or missing token: a new anonymous visitor with a fresh secret.
+            visitorToken = VisitorTokens.New();
+            visitor = new Visitor(inbox.Id, VisitorTokens.Hash(visitorToken), now);
+            db.Visitors.Add(visitor);
+        }
+        visitor.Seen(now);
+        await db.SaveChangesAsync(ct);
+
+        var conversation = await CurrentConversationAsync(db, visitor.Id, ct);
+        var messages = conversation is null
+            ? []
+            : await db.Messages.AsNoTracking()
+                .Where(m => m.ConversationId == conversation.Id)
+                .OrderBy(m => m.Seq)
+                .Select(m => MessageDto.From(m))
+                .ToListAsync(ct);
+        return new WidgetSession(visitorToken!, visitor.Id, conversation?.Id, conversation?.LastSeq ?? 0,
+            conversation?.Status, messages);
+    }
+
+    /// <summary>
+    /// Stores a customer's message once per <paramref name="clientMessageId"/>, then lets the bot answer while the
+    /// conversation is in its hands.
+    /// </summary>
+    public async Task<SendResult> ReceiveFromVisitorAsync(Guid visitorId, string clientMessageId, string text,
+        CancellationToken ct = default)
+    {
+        if (string.IsNullOrWhiteSpace(clientMessageId) || clientMessageId.Length > MaxClientMessageIdLength)
+            throw new ChatException("Every message needs a client id of at most 64 characters.");
+        ValidateText(text);
+
+        for (var attempt = 1; ; attempt++)
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(ct);
+            var duplicate = await db.Messages.AsNoTracking()
+                .Where(m => m.ClientMessageId == clientMessageId)
+                .Join(db.Conversations.Where(c => c.VisitorId == visitorId), m => m.ConversationId, c => c.Id,
+                    (m, c) => new { m.ConversationId, m.Seq })
+                .FirstOrDefaultAsync(ct);
+            if (duplicate is not null) return new SendResult(duplicate.ConversationId, duplicate.Seq, Duplicate: true);
+
+            var visitor = await db.Visitors.SingleOrDefaultAsync(v => v.Id == visitorId, ct)
+                ?? throw new ChatException("Unknown visitor; reload the page.");
+            var now = clock.GetUtcNow();
+            var conversation = await CurrentConversationAsync(db, visitorId, ct);
+            var isNew = conversation is null;
+            if (conversation is null)
+            {
+                conversation = new Conversation(visitor.InboxId, visitor.Id, visitor.CustomerId, now);
+                db.Conversations.Add(conversation);
+                if (visitor.CustomerId is { } customerId)
+                    db.Timeline.Add(new TimelineEntry(customerId, now, TimelineKind.Conversation, "Started a chat",
+                        Preview(text), conversation.Id));
+            }
+            visitor.Seen(now);
+
+            var stored = new List<Message> { conversation.Append(MessageSender.Customer, text, now, clientMessageId) };
+            var handedOff = false;
+            if (conversation.IsWithBot)
+            {
+                var reply = bot.Reply(text, conversation.BotFallbackCount);
+                if (reply.RuleName == RuleBot.FallbackRuleName) conversation.NoteBotFallback();
+                stored.Add(conversation.Append(MessageSender.Bot, reply.Text, now, authorName: "Bot"));
+                if (reply.HandOff)
+                {
+                    conversation.HandOff(reply.HandoffReason ?? reply.RuleName, now);
+                    handedOff = true;
+                }
+            }
+            db.Messages.AddRange(stored);
+
+            try
+            {
+                await db.SaveChangesAsync(ct);
+            }
+            catch (DbUpdateException ex) when (attempt < MaxAppendAttempts)
+            {
+                // Another writer took the next sequence number, or the same client id raced in: re-read and retry.
+                logger.LogDebug(ex, "Append conflict on conversation {ConversationId}, attempt {Attempt}",
+                    conversation.Id, attempt);
+                continue;
+            }
+
+            foreach (var m in stored) await PublishMessageAsync(conversation, m, ct);
+            if (isNew || handedOff)
+                await PublishChangeAsync(conversation, handedOff ? "handoff" : "created", ct);
+            return new SendResult(conversation.Id, stored[0].Seq, Duplicate: false);
+        }
+    }
+
+    public async Task<IReadOnlyList<MessageDto>> GetVisitorHistoryAsync(Guid visitorId, long afterSeq,
+        CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var conversation = await CurrentConversationAsync(db, visitorId, ct);
+        if (conversation is null) return [];
+        return await MessagesAfterAsync(db, conversation.Id, afterSeq, ct);
+    }
+
+    public async Task<IReadOnlyList<MessageDto>> GetMessagesAsync(Guid conversationId, long afterSeq = 0,
+        CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await MessagesAfterAsync(db, conversationId, afterSeq, ct);
+    }
+
+    /// <summary>An agent answers; the conversation becomes theirs if nobody had it yet.</summary>
+    public async Task<MessageDto> ReplyAsAgentAsync(Guid conversationId, string agentId, string agentName,
+        string text, string? clientMessageId = null, CancellationToken ct = default)
+    {
+        ValidateText(text);
+        for (var attempt = 1; ; attempt++)
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(ct);
+            var conversation = await db.Conversations.SingleOrDefaultAsync(c => c.Id == conversationId, ct)
+                ?? throw new ChatException("That conversation no longer exists.");
+            if (conversation.Status == ConversationStatus.Resolved)
+                throw new ChatException("This conversation is resolved; reopen it to reply.");
+            var assigned = conversation.AssignedAgentId is null;
+            if (assigned) conversation.AssignTo(agentId);
+            var message = conversation.Append(MessageSender.Agent, text, clock.GetUtcNow(), clientMessageId,
+                agentId, agentName);
+            db.Messages.Add(message);
+            try
+            {
+                await db.SaveChangesAsync(ct);
+            }
+            catch (DbUpdateException ex) when (attempt < MaxAppendAttempts)
+            {
+                logger.LogDebug(ex, "Append conflict on conversation {ConversationId}, attempt {Attempt}",
+                    conversationId, attempt);
+                continue;
+            }
+            await PublishMessageAsync(conversation, message, ct);
+            await PublishChangeAsync(conversation, assigned ? "assigned" : "replied", ct);
+            return MessageDto.From(message);
+        }
+    }
+
+    public Task AssignAsync(Guid conversationId, string agentId, CancellationToken ct = default) =>
+        ChangeAsync(conversationId, c => c.AssignTo(agentId), "assigned", ct);
+
+    public Task ResolveAsync(Guid conversationId, CancellationToken ct = default) =>
+        ChangeAsync(conversationId, c => c.Resolve(clock.GetUtcNow()), "resolved", ct);
+
+    public Task MarkReadAsync(Guid conversationId, CancellationToken ct = default) =>
+        ChangeAsync(conversationId, c => c.MarkRead(), "read", ct);
+
+    private async Task ChangeAsync(Guid conversationId, Action<Conversation> change, string what,
+        CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var conversation = await db.Conversations.SingleOrDefaultAsync(c => c.Id == conversationId, ct)
+            ?? throw new ChatException("That conversation no longer exists.");
+        try
+        {
+            change(conversation);
+        }
+        catch (DomainException ex)
+        {
+            throw new ChatException(ex.Message);
+        }
+        await db.SaveChangesAsync(ct);
+        await PublishChangeAsync(conversation, what, ct);
+    }
+
+    private static Task<Conversation?> CurrentConversationAsync(CrmDbContext db, Guid visitorId, CancellationToken ct) =>
+        db.Conversations
+            .Where(c => c.VisitorId == visitorId && c.Status != ConversationStatus.Resolved)
+            .OrderByDescending(c => c.CreatedAt)
+            .FirstOrDefaultAsync(ct);
+
+    private static async Task<IReadOnlyList<MessageDto>> MessagesAfterAsync(CrmDbContext db, Guid conversationId,
+        long afterSeq, CancellationToken ct) =>
+        await db.Messages.AsNoTracking()
+            .Where(m => m.ConversationId == conversationId && m.Seq > afterSeq)
+            .OrderBy(m => m.Seq)
+            .Select(m => MessageDto.From(m))
+            .ToListAsync(ct);
+
+    private static void ValidateText(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text)) throw new ChatException("A message cannot be empty.");
+        if (text.Length > Conversation.MaxTextLength)
+            throw new ChatException($"A message can be at most {Conversation.MaxTextLength} characters.");
+    }
+
+    private static string Preview(string text) => text.Length > 140 ? text[..140] : text;
+
+    private Task PublishMessageAsync(Conversation c, Message m, CancellationToken ct) =>
+        bus.PublishAsync(new MessageAdded(c.Id, c.InboxId, c.VisitorId, m.Seq, m.Sender, m.AuthorName, m.Text, m.ClientMessageId,
+            m.CreatedAt), ct);
+
+    private Task PublishChangeAsync(Conversation c, string change, CancellationToken ct) =>
+        bus.PublishAsync(new ConversationChanged(c.Id, c.InboxId, c.VisitorId, c.Status, c.AssignedAgentId, change), ct);
+}

@@ -1,0 +1,99 @@
+using CrmLive.Domain.Conversations;
+using CrmLive.Domain.Orders;
+using CrmLive.Domain.Tickets;
+using CrmLive.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace CrmLive.Infrastructure.Customers;
+
+/// <summary>Read side of the customers list and the customer 360 page.</summary>
+public sealed class CustomerQueries(IDbContextFactory<CrmDbContext> dbFactory)
+{
+    public const int MaxPageSize = 200;
+
+    public async Task<Paged<CustomerRow>> ListAsync(CustomerListQuery q, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var customers = db.Customers.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(q.Search))
+        {
+            var term = q.Search.Trim().ToLowerInvariant();
+            // Prefix match on indexed columns keeps typing-speed search cheap; full-text search comes with the CRM core.
+            customers = customers.Where(c => c.Name.ToLower().StartsWith(term)
+                || (c.Email != null && c.Email.StartsWith(term))
+                || c.Name.ToLower().Contains(" " + term));
+        }
+
+        var total = await customers.CountAsync(ct);
+        customers = (q.SortBy, q.Descending) switch
+        {
+            (CustomerSort.Email, false) => customers.OrderBy(c => c.Email).ThenBy(c => c.Id),
+            (CustomerSort.Email, true) => customers.OrderByDescending(c => c.Email).ThenBy(c => c.Id),
+            (CustomerSort.Company, false) => customers.OrderBy(c => c.Company!.Name).ThenBy(c => c.Id),
+            (CustomerSort.Company, true) => customers.OrderByDescending(c => c.Company!.Name).ThenBy(c => c.Id),
+            (CustomerSort.CreatedAt, false) => customers.OrderBy(c => c.CreatedAt).ThenBy(c => c.Id),
+            (CustomerSort.CreatedAt, true) => customers.OrderByDescending(c => c.CreatedAt).ThenBy(c => c.Id),
+            (CustomerSort.LastSeenAt, false) => customers.OrderBy(c => c.LastSeenAt).ThenBy(c => c.Id),
+            (CustomerSort.LastSeenAt, true) => customers.OrderByDescending(c => c.LastSeenAt).ThenBy(c => c.Id),
+            (_, true) => customers.OrderByDescending(c => c.Name).ThenBy(c => c.Id),
+            _ => customers.OrderBy(c => c.Name).ThenBy(c => c.Id),
+        };
+        var size = Math.Clamp(q.PageSize, 1, MaxPageSize);
+        var items = await customers.Skip(Math.Max(0, q.Page) * size).Take(size)
+            .Select(c => new CustomerRow(c.Id, c.Name, c.Email, c.Phone, c.Company != null ? c.Company.Name : null,
+                c.CreatedAt, c.LastSeenAt, c.RfmRecency, c.RfmFrequency, c.RfmMonetary))
+            .ToListAsync(ct);
+        return new Paged<CustomerRow>(items, total);
+    }
+
+    public async Task<CustomerProfile?> GetProfileAsync(Guid id, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var c = await db.Customers.AsNoTracking().Include(x => x.Company).SingleOrDefaultAsync(x => x.Id == id, ct);
+        if (c is null) return null;
+        var revenue = db.Orders.Where(o => o.CustomerId == id
+            && o.Status != OrderStatus.Cancelled && o.Status != OrderStatus.Refunded);
+        var orderCount = await revenue.CountAsync(ct);
+        var lifetime = orderCount == 0 ? 0m : await revenue.SumAsync(o => o.Amount, ct);
+        var openConversations = await db.Conversations.CountAsync(x => x.CustomerId == id
+            && x.Status != ConversationStatus.Resolved, ct);
+        var openTickets = await db.Tickets.CountAsync(t => t.CustomerId == id
+            && (t.Status == TicketStatus.Open || t.Status == TicketStatus.Pending), ct);
+        return new CustomerProfile(c.Id, c.Name, c.Email, c.Phone, c.Company?.Name, c.Company?.Domain, c.CreatedAt,
+            c.LastSeenAt, c.RfmRecency, c.RfmFrequency, c.RfmMonetary, c.RfmComputedAt, orderCount, lifetime,
+            openConversations, openTickets);
+    }
+
+    public async Task<IReadOnlyList<OrderRow>> RecentOrdersAsync(Guid customerId, int take = 20,
+        CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Orders.AsNoTracking()
+            .Where(o => o.CustomerId == customerId)
+            .OrderByDescending(o => o.PlacedAt)
+            .Take(take)
+            .Select(o => new OrderRow(o.Id, o.Number, o.PlacedAt, o.Amount, o.Currency, o.Channel, o.Status,
+                o.ItemCount, o.ItemsSummary))
+            .ToListAsync(ct);
+    }
+
+    /// <summary>Newest first, keyset-paged on (OccurredAt, Id) so deep pages cost the same as the first.</summary>
+    public async Task<TimelinePage> TimelineAsync(Guid customerId, TimelineCursor? after, int pageSize = 25,
+        CancellationToken ct = default)
+    {
+        var size = Math.Clamp(pageSize, 1, MaxPageSize);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var entries = db.Timeline.AsNoTracking().Where(t => t.CustomerId == customerId);
+        if (after is not null)
+            entries = entries.Where(t => t.OccurredAt < after.OccurredAt
+                || (t.OccurredAt == after.OccurredAt && t.Id < after.Id));
+        var items = await entries
+            .OrderByDescending(t => t.OccurredAt).ThenByDescending(t => t.Id)
+            .Take(size + 1)
+            .Select(t => new TimelineItem(t.Id, t.OccurredAt, t.Kind, t.Title, t.Detail, t.SubjectId))
+            .ToListAsync(ct);
+        var hasMore = items.Count > size;
+        if (hasMore) items.RemoveAt(size);
+        return new TimelinePage(items, hasMore ? new TimelineCursor(items[^1].OccurredAt, items[^1].Id) : null);
+    }
+}

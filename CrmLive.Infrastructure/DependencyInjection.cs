@@ -1,0 +1,34 @@
+using CrmLive.Infrastructure.Chat;
+using CrmLive.Infrastructure.Customers;
+using CrmLive.Infrastructure.Dashboards;
+using CrmLive.Infrastructure.Demo;
+using CrmLive.Infrastructure.Jobs;
+using CrmLive.Infrastructure.Live;
+using CrmLive.Infrastructure.Persistence;
+using CrmLive.Infrastructure.Text;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+
+namespace CrmLive.Infrastructure;
+
+public static class DependencyInjection
+{
+    /// <summary>Everything below the web layer: database, live events, chat, customers, jobs, demo data.</summary>
+    public static IHostApplicationBuilder AddInfrastructure(this IHostApplicationBuilder builder)
+    {
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<MarkdownRenderer>();
+        builder.AddPersistence();
+        builder.AddLiveEvents();
+        builder.AddChat();
+        builder.AddJobs();
+
+        builder.Services.AddSingleton<CustomerQueries>();
+        builder.Services.AddSingleton<DashboardQueries>();
+        builder.Services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.Section)
+            .ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddTransient<DemoCompanySeeder>();
+        return builder;
+    }
+}

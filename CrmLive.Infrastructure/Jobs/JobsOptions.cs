@@ -1,0 +1,19 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace CrmLive.Infrastructure.Jobs;
+
+/// <summary>Settings of the <c>Jobs</c> section.</summary>
+public sealed class JobsOptions
+{
+    public const string Section = "Jobs";
+
+    /// <summary>Run a Hangfire server in this instance (turn off for web-only instances).</summary>
+    public bool RunServer { get; set; } = true;
+
+    [Range(1, 32)]
+    public int WorkerCount { get; set; } = 2;
+
+    /// <summary>Cron schedule of the RFM recompute (UTC).</summary>
+    [Required]
+    public string RfmCron { get; set; } = "0 2 * * *";
+}

@@ -1,0 +1,32 @@
+using CrmLive.Domain.Conversations;
+using CrmLive.Domain.Customers;
+using CrmLive.Domain.Orders;
+using CrmLive.Domain.Tickets;
+using CrmLive.Infrastructure.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace CrmLive.Infrastructure.Persistence;
+
+/// <summary>
+/// The CRM's database. Each provider has a subclass that owns its migrations
+/// (<see cref="Sqlite.SqliteCrmDbContext"/>), so migrations for several providers live side by side.
+/// </summary>
+public abstract class CrmDbContext(DbContextOptions options) : IdentityDbContext<StaffUser>(options)
+{
+    public DbSet<Customer> Customers => Set<Customer>();
+    public DbSet<Company> Companies => Set<Company>();
+    public DbSet<Order> Orders => Set<Order>();
+    public DbSet<TimelineEntry> Timeline => Set<TimelineEntry>();
+    public DbSet<Inbox> Inboxes => Set<Inbox>();
+    public DbSet<Visitor> Visitors => Set<Visitor>();
+    public DbSet<Conversation> Conversations => Set<Conversation>();
+    public DbSet<Message> Messages => Set<Message>();
+    public DbSet<Ticket> Tickets => Set<Ticket>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(CrmDbContext).Assembly);
+    }
+}

@@ -1,0 +1,68 @@
+using CrmLive.Domain.Conversations;
+using CrmLive.Infrastructure.Chat;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.SignalR;
+
+namespace CrmLive.Web.Chat;
+
+/// <summary>What the server can call on a connected widget.</summary>
+public interface IWidgetClient
+{
+    Task MessageReceived(MessageDto message);
+    Task ConversationStatusChanged(ConversationStatus status);
+}
+
+/// <summary>The session a widget receives from <see cref="WidgetHub.Start"/>.</summary>
+public sealed record WidgetStart(string VisitorToken, Guid? ConversationId, long LastSeq, ConversationStatus? Status,
+    IReadOnlyList<MessageDto> Messages);
+
+/// <summary>
+/// The only anonymous entry: customers' widgets. A connection proves its visitor with the token from
+/// <see cref="Start"/>; every other method works on that visitor's conversation only.
+/// </summary>
+[AllowAnonymous]
+public sealed class WidgetHub(ConversationService chat, ILogger<WidgetHub> logger) : Hub<IWidgetClient>
+{
+    public const string Route = "/hubs/widget";
+    private const string VisitorKey = "visitorId";
+
+    public static string VisitorGroup(Guid visitorId) => $"visitor:{visitorId:N}";
+
+    public async Task<WidgetStart> Start(string inboxKey, string? visitorToken)
+    {
+        var session = await GuardAsync(() => chat.StartVisitorSessionAsync(inboxKey, visitorToken,
+            Context.ConnectionAborted));
+        Context.Items[VisitorKey] = session.VisitorId;
+        await Groups.AddToGroupAsync(Context.ConnectionId, VisitorGroup(session.VisitorId), Context.ConnectionAborted);
+        return new WidgetStart(session.VisitorToken, session.ConversationId, session.LastSeq, session.Status,
+            session.Messages);
+    }
+
+    public Task<SendResult> Send(string clientMessageId, string text) =>
+        GuardAsync(() => chat.ReceiveFromVisitorAsync(CurrentVisitor(), clientMessageId, text,
+            Context.ConnectionAborted));
+
+    public Task<IReadOnlyList<MessageDto>> History(long afterSeq) =>
+        GuardAsync(() => chat.GetVisitorHistoryAsync(CurrentVisitor(), Math.Max(0, afterSeq),
+            Context.ConnectionAborted));
+
+    private Guid CurrentVisitor() =>
+        Context.Items.TryGetValue(VisitorKey, out var id) && id is Guid visitorId
+            ? visitorId
+            : throw new HubException("Call Start before sending messages.");
+
+    /// <summary>Turns a request the caller can fix into a clear hub error, and logs it for the operator.</summary>
+    private async Task<T> GuardAsync<T>(Func<Task<T>> action)
+    {
+        try
+        {
+            return await action();
+        }
+        catch (ChatException ex)
+        {
+            logger.LogWarning("Widget request refused for connection {ConnectionId}: {Reason}",
+                Context.ConnectionId, ex.Message);
+            throw new HubException(ex.Message);
+        }
+    }
+}

@@ -1,0 +1,54 @@
+using CrmLive.Web.Account;
+using CrmLive.Web.Api;
+using CrmLive.Web.Chat;
+using CrmLive.Web.Components;
+using CrmLive.Web.Jobs;
+using CrmLive.Web.Presence;
+using CrmLive.Web.Widget;
+using Microsoft.AspNetCore.HttpOverrides;
+using MudBlazor.Services;
+
+namespace CrmLive.Web;
+
+public static class WebExtensions
+{
+    /// <summary>The web layer: components, sign-in, the widget hub and the API.</summary>
+    public static IHostApplicationBuilder AddWeb(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        builder.Services.AddMudServices();
+        builder.Services.AddProblemDetails();
+        builder.AddAccounts();
+        builder.AddPresence();
+        builder.AddWidgetHub();
+        builder.Services.AddHostedService<StartupBanner>();
+        return builder;
+    }
+
+    public static WebApplication UseWeb(this WebApplication app)
+    {
+        app.UseForwardedHeaders(new ForwardedHeadersOptions
+        {
+            ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto,
+        });
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/error", createScopeForErrors: true);
+            app.UseHsts();
+        }
+        app.UseCors();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.MapStaticAssets().AllowAnonymous();
+        app.MapWidgetAssets();
+        app.MapWidgetHub();
+        app.MapAccountEndpoints();
+        app.MapApi();
+        app.MapJobsDashboard();
+        app.MapHealthChecks("/health").AllowAnonymous();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        return app;
+    }
+}

@@ -1,0 +1,5 @@
+window.crmLive = {
+  scrollToEnd(element) {
+    if (element) element.scrollTop = element.scrollHeight;
+  }
+};
