@@ -14,7 +14,9 @@ public static class JobsDashboardExtensions
                 AsyncAuthorization = [],
                 DashboardTitle = "CrmLive jobs",
                 AppPath = "/",
-            })
+            },
+            // This host's own storage, not the process-wide JobStorage.Current.
+            app.ServiceProvider.GetRequiredService<JobStorage>())
             .RequireAuthorization(Policies.Admin);
         return app;
     }

@@ -1,0 +1,182 @@
+using System.Collections.Concurrent;
+using CrmLive.Domain.Conversations;
+using CrmLive.Domain.Live;
+using CrmLive.Infrastructure.Chat;
+using CrmLive.Infrastructure.Persistence;
+using CrmLive.Tests.Support;
+using CrmLive.Web.Chat;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.EntityFrameworkCore;
+
+namespace CrmLive.Tests.Web.Hubs;
+
+/// <summary>The widget's side of live chat, over a real SignalR connection to the real app.</summary>
+public class WidgetHubTests(CrmLiveAppFactory app) : IClassFixture<CrmLiveAppFactory>, IAsyncLifetime
+{
+    private readonly List<HubConnection> _connections = [];
+
+    private async Task<(HubConnection Connection, WidgetStart Session, ConcurrentQueue<MessageDto> Received)> ConnectAsync(
+        string? token = null)
+    {
+        var connection = app.CreateWidgetConnection();
+        var received = new ConcurrentQueue<MessageDto>();
+        connection.On<MessageDto>("MessageReceived", m => received.Enqueue(m));
+        await connection.StartAsync();
+        _connections.Add(connection);
+        var session = await connection.InvokeAsync<WidgetStart>("Start", "demo", token);
+        return (connection, session, received);
+    }
+
+    [Fact]
+    public async Task Send_Greeting_StoresMessageAndBotAnswersLive()
+    {
+        var (widget, session, received) = await ConnectAsync();
+
+        var result = await widget.InvokeAsync<SendResult>("Send", Guid.NewGuid().ToString(), "Hello!");
+
+        Assert.False(string.IsNullOrEmpty(session.VisitorToken));
+        Assert.Equal(1, result.Seq);
+        await Eventually.TrueAsync(() => Task.FromResult(received.Any(m => m.Sender == MessageSender.Bot)),
+            "the bot's answer");
+        var bot = received.Single(m => m.Sender == MessageSender.Bot);
+        Assert.Equal(2, bot.Seq);
+        Assert.Contains("assistant", bot.Text);
+        var stored = await app.Service<ConversationService>().GetMessagesAsync(result.ConversationId);
+        Assert.Equal([MessageSender.Customer, MessageSender.Bot], stored.Select(m => m.Sender));
+    }
+
+    [Fact]
+    public async Task Send_AskForHuman_HandsOffAndAgentSubscriberIsTold()
+    {
+        var handoffs = new ConcurrentQueue<ConversationChanged>();
+        using var agentSide = app.Service<ILiveEventBus>().Subscribe<ConversationChanged>(e =>
+        {
+            if (e.Change == "handoff") handoffs.Enqueue(e);
+            return Task.CompletedTask;
+        });
+        var (widget, _, _) = await ConnectAsync();
+
+        var result = await widget.InvokeAsync<SendResult>("Send", Guid.NewGuid().ToString(), "I want to talk to a human");
+
+        await Eventually.TrueAsync(() => Task.FromResult(handoffs.Any(h => h.ConversationId == result.ConversationId)),
+            "the handoff event");
+        Assert.Equal(ConversationStatus.WaitingForAgent, handoffs.First(h => h.ConversationId == result.ConversationId).Status);
+        var waiting = await app.Service<InboxQueries>().ListAsync(InboxView.Waiting, "nobody");
+        var row = Assert.Single(waiting, c => c.Id == result.ConversationId);
+        Assert.Equal("Customer asked for a human", row.HandoffReason);
+    }
+
+    [Fact]
+    public async Task Send_SameClientIdTwice_IsStoredOnce()
+    {
+        var (widget, _, _) = await ConnectAsync();
+        var clientId = Guid.NewGuid().ToString();
+
+        var first = await widget.InvokeAsync<SendResult>("Send", clientId, "Where is my order?");
+        var again = await widget.InvokeAsync<SendResult>("Send", clientId, "Where is my order?");
+
+        Assert.False(first.Duplicate);
+        Assert.True(again.Duplicate);
+        Assert.Equal(first.Seq, again.Seq);
+        await using var db = await app.Service<IDbContextFactory<CrmDbContext>>().CreateDbContextAsync();
+        Assert.Equal(1, await db.Messages.CountAsync(m => m.ClientMessageId == clientId));
+        // The bot answered the first send only.
+        Assert.Equal(2, await db.Messages.CountAsync(m => m.ConversationId == first.ConversationId));
+    }
+
+    [Fact]
+    public async Task History_AfterReconnect_ReturnsExactlyTheMissedMessages()
+    {
+        var (widget, session, received) = await ConnectAsync();
+        var sent = await widget.InvokeAsync<SendResult>("Send", Guid.NewGuid().ToString(), "agent please");
+        await Eventually.TrueAsync(() => Task.FromResult(received.Any(m => m.Seq == 2)), "the bot's handoff message");
+        var lastSeen = received.Max(m => m.Seq);
+        await widget.StopAsync();
+
+        var chat = app.Service<ConversationService>();
+        await chat.ReplyAsAgentAsync(sent.ConversationId, "agent-x", "Sofia", "Hi, Sofia here.");
+        await chat.ReplyAsAgentAsync(sent.ConversationId, "agent-x", "Sofia", "How can I help?");
+
+        var (again, resumed, _) = await ConnectAsync(session.VisitorToken);
+        var missed = await again.InvokeAsync<IReadOnlyList<MessageDto>>("History", lastSeen);
+
+        Assert.Equal(session.VisitorToken, resumed.VisitorToken);
+        Assert.Equal(sent.ConversationId, resumed.ConversationId);
+        Assert.Equal([3L, 4L], missed.Select(m => m.Seq));
+        Assert.All(missed, m => Assert.Equal(MessageSender.Agent, m.Sender));
+        Assert.Equal("How can I help?", missed[^1].Text);
+    }
+
+    [Fact]
+    public async Task AgentReply_ReachesTheConnectedWidget()
+    {
+        var (widget, _, received) = await ConnectAsync();
+        var sent = await widget.InvokeAsync<SendResult>("Send", Guid.NewGuid().ToString(), "human");
+
+        await app.Service<ConversationService>().ReplyAsAgentAsync(sent.ConversationId, "agent-y", "Liam", "On it!");
+
+        await Eventually.TrueAsync(() => Task.FromResult(received.Any(m => m.Sender == MessageSender.Agent)),
+            "the agent's reply in the widget");
+        Assert.Equal("Liam", received.Single(m => m.Sender == MessageSender.Agent).AuthorName);
+    }
+
+    [Fact]
+    public async Task Start_WithForgedToken_GetsAFreshVisitorWithoutHistory()
+    {
+        var (first, session, _) = await ConnectAsync();
+        await first.InvokeAsync<SendResult>("Send", Guid.NewGuid().ToString(), "hello");
+
+        var (_, forged, _) = await ConnectAsync(new string('A', 43));
+
+        Assert.NotEqual(session.VisitorToken, forged.VisitorToken);
+        Assert.Null(forged.ConversationId);
+        Assert.Empty(forged.Messages);
+    }
+
+    [Theory]
+    [InlineData("", "A message cannot be empty.")]
+    [InlineData("   ", "A message cannot be empty.")]
+    public async Task Send_BadInput_GetsAClearError(string text, string expected)
+    {
+        var (widget, _, _) = await ConnectAsync();
+
+        var error = await Assert.ThrowsAsync<HubException>(() =>
+            widget.InvokeAsync<SendResult>("Send", Guid.NewGuid().ToString(), text));
+
+        Assert.Contains(expected, error.Message);
+    }
+
+    [Fact]
+    public async Task Start_UnknownInbox_IsRefused()
+    {
+        var connection = app.CreateWidgetConnection();
+        await connection.StartAsync();
+        _connections.Add(connection);
+
+        var error = await Assert.ThrowsAsync<HubException>(() =>
+            connection.InvokeAsync<WidgetStart>("Start", "no-such-inbox", null));
+
+        Assert.Contains("Unknown inbox", error.Message);
+    }
+
+    [Fact]
+    public async Task Send_BeforeStart_IsRefused()
+    {
+        var connection = app.CreateWidgetConnection();
+        await connection.StartAsync();
+        _connections.Add(connection);
+
+        var error = await Assert.ThrowsAsync<HubException>(() =>
+            connection.InvokeAsync<SendResult>("Send", "x", "hello"));
+
+        Assert.Contains("Start", error.Message);
+    }
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync()
+    {
+        foreach (var c in _connections) await c.DisposeAsync();
+    }
+}

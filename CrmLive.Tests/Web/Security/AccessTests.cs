@@ -1,0 +1,138 @@
+using System.Net;
+using CrmLive.Tests.Support;
+
+namespace CrmLive.Tests.Web.Security;
+
+/// <summary>Who may open what, asked of the real app with real sign-in cookies.</summary>
+public class AccessTests(CrmLiveAppFactory app) : IClassFixture<CrmLiveAppFactory>
+{
+    [Theory]
+    [InlineData("/inbox")]
+    [InlineData("/customers")]
+    [InlineData("/dashboard")]
+    [InlineData("/hangfire")]
+    public async Task Anonymous_IsSentToSignIn(string path)
+    {
+        var response = await app.CreateBrowserClient().GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/account/login", response.Headers.Location!.PathAndQuery, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Theory]
+    [InlineData("/api/v1/customers")]
+    [InlineData("/api/v1/dashboard/tiles")]
+    public async Task Anonymous_ApiCall_Gets401(string path)
+    {
+        var response = await app.CreateBrowserClient().GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("/dashboard")]
+    [InlineData("/hangfire")]
+    public async Task Agent_CannotReachManagerPagesOrJobs(string path)
+    {
+        var agent = await app.SignInAsync("agent1@crmlive.demo");
+
+        var response = await agent.GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/account/access-denied", response.Headers.Location!.PathAndQuery, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task Agent_ManagerApi_Gets403()
+    {
+        var agent = await app.SignInAsync("agent2@crmlive.demo");
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await agent.GetAsync("/api/v1/dashboard/tiles")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await agent.GetAsync("/api/v1/customers")).StatusCode);
+    }
+
+    [Theory]
+    [InlineData("agent1@crmlive.demo", "/inbox")]
+    [InlineData("agent1@crmlive.demo", "/customers")]
+    [InlineData("manager@crmlive.demo", "/dashboard")]
+    [InlineData("admin@crmlive.demo", "/dashboard")]
+    [InlineData("admin@crmlive.demo", "/hangfire")]
+    public async Task RightRole_GetsThePage(string email, string path)
+    {
+        var client = await app.SignInAsync(email);
+
+        var response = await client.GetAsync(path);
+
+        Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Manager_CannotReachJobs()
+    {
+        var manager = await app.SignInAsync("manager@crmlive.demo");
+
+        var response = await manager.GetAsync("/hangfire");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Contains("access-denied", response.Headers.Location!.OriginalString);
+    }
+
+    [Fact]
+    public async Task WrongPassword_IsRefusedWithAMessage_AndRepeatedFailuresLockTheAccount()
+    {
+        var client = app.CreateBrowserClient();
+
+        var first = await CrmLiveAppFactory.PostLoginAsync(client, "agent3@crmlive.demo", "wrong-password");
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Contains("don&#x27;t match", await first.Content.ReadAsStringAsync());
+
+        for (var i = 0; i < 4; i++) await CrmLiveAppFactory.PostLoginAsync(client, "agent3@crmlive.demo", "wrong-password");
+        var locked = await CrmLiveAppFactory.PostLoginAsync(client, "agent3@crmlive.demo", CrmLiveAppFactory.Password);
+
+        Assert.Equal(HttpStatusCode.OK, locked.StatusCode);
+        Assert.Contains("locked", await locked.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task SignIn_WithExternalReturnUrl_StaysOnThisSite()
+    {
+        var client = app.CreateBrowserClient();
+        var form = await client.GetStringAsync("/account/login?returnUrl=https://evil.example/");
+        var token = System.Text.RegularExpressions.Regex.Match(form, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
+
+        var response = await client.PostAsync("/account/login?returnUrl=https://evil.example/", new FormUrlEncodedContent(
+            new Dictionary<string, string>
+            {
+                ["_handler"] = "login",
+                ["__RequestVerificationToken"] = token,
+                ["Input.Email"] = "agent2@crmlive.demo",
+                ["Input.Password"] = CrmLiveAppFactory.Password,
+            }));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.DoesNotContain("evil", response.Headers.Location!.OriginalString);
+    }
+
+    [Fact]
+    public async Task Health_ReportsTheDatabase()
+    {
+        var response = await app.CreateBrowserClient().GetAsync("/health");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task WidgetScriptAndDemoPage_AreServedAnonymously()
+    {
+        var client = app.CreateBrowserClient();
+
+        var script = await client.GetAsync("/widget.js");
+        var demo = await client.GetStringAsync("/demo");
+
+        Assert.Equal(HttpStatusCode.OK, script.StatusCode);
+        Assert.Equal("application/javascript", script.Content.Headers.ContentType!.MediaType);
+        Assert.True((await script.Content.ReadAsByteArrayAsync()).Length > 1000);
+        Assert.Contains("widget.js\" data-inbox=\"demo\" async", demo);
+    }
+}
