@@ -23,6 +23,8 @@ public class CrmLiveAppFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
+        // Outside Development, package assets (MudBlazor, blazor.web.js) are only found with the build manifest.
+        builder.UseStaticWebAssets();
         builder.UseSetting("ConnectionStrings:Crm", $"Data Source={_dbPath}");
         builder.UseSetting("Demo:Customers", DemoCustomers.ToString());
         builder.UseSetting("Jobs:RunServer", "false");

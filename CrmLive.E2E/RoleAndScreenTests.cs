@@ -1,0 +1,98 @@
+using System.Text.Json.Serialization;
+using CrmLive.E2E.Pages;
+using CrmLive.E2E.Support;
+using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace CrmLive.E2E;
+
+[Collection(E2ECollection.Name)]
+public class RoleAndScreenTests(BrowserFixture browser)
+{
+    [Theory]
+    [InlineData("agent2@crmlive.demo", false, false)]
+    [InlineData("manager@crmlive.demo", true, false)]
+    [InlineData("admin@crmlive.demo", true, true)]
+    public async Task SignIn_ShowsWhatTheRoleMayUse(string email, bool seesDashboard, bool seesJobs)
+    {
+        var page = await browser.NewPageAsync();
+
+        await new SignInPage(page).SignInAsync(email, returnUrl: "/inbox");
+
+        await Expect(page.GetByTestId("inbox")).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("nav-customers")).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("nav-dashboard")).ToHaveCountAsync(seesDashboard ? 1 : 0);
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Jobs" })).ToHaveCountAsync(seesJobs ? 1 : 0);
+
+        await page.GotoAsync("/dashboard");
+        if (seesDashboard) await Expect(page.GetByTestId("tile-waiting")).ToBeVisibleAsync();
+        else await Expect(page.GetByTestId("access-denied")).ToBeVisibleAsync();
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task SignIn_WrongPassword_ShowsAClearMessage()
+    {
+        var page = await browser.NewPageAsync();
+        var signIn = new SignInPage(page);
+
+        await signIn.SignInAsync("agent3@crmlive.demo", "not-the-password");
+
+        await Expect(signIn.Error).ToContainTextAsync("don't match");
+        await BrowserFixture.ScreenshotAsync(page, "sign-in-error");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Dashboard_WaitingTileRises_WhenACustomerIsHandedOff()
+    {
+        var page = await browser.NewPageAsync();
+        await new SignInPage(page).SignInAsync("manager@crmlive.demo", returnUrl: "/dashboard");
+        var waitingTile = page.GetByTestId("tile-waiting").GetByTestId("tile-value");
+        await Expect(waitingTile).ToBeVisibleAsync();
+        await page.WaitForFunctionAsync("() => window.Blazor !== undefined");
+        var before = int.Parse(await waitingTile.InnerTextAsync());
+
+        await using (var widget = new HubConnectionBuilder()
+            .WithUrl($"{browser.App.BaseUrl}/hubs/widget")
+            .AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()))
+            .Build())
+        {
+            await widget.StartAsync();
+            await widget.InvokeAsync<object>("Start", "demo", null);
+            await widget.InvokeAsync<object>("Send", Guid.NewGuid().ToString(), "agent please");
+        }
+
+        await Expect(waitingTile).ToHaveTextAsync((before + 1).ToString());
+        await BrowserFixture.ScreenshotAsync(page, "dashboard");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Customer360_SearchOpenAndPageTheTimeline()
+    {
+        var page = await browser.NewPageAsync();
+        await new SignInPage(page).SignInAsync("agent1@crmlive.demo", returnUrl: "/customers");
+        await Expect(page.GetByTestId("customer-link").First).ToBeVisibleAsync();
+        await BrowserFixture.ScreenshotAsync(page, "customers");
+
+        await page.GetByPlaceholder("Search name or e-mail").FillAsync("emma");
+        await Expect(page.GetByTestId("customer-link").First).ToContainTextAsync("Emma");
+        await page.GetByTestId("customer-link").First.ClickAsync();
+
+        await Expect(page.GetByTestId("customer-name")).ToContainTextAsync("Emma");
+        await Expect(page.GetByTestId("customer-profile")).ToBeVisibleAsync();
+        var items = page.GetByTestId("timeline-item");
+        await Expect(items.First).ToBeVisibleAsync();
+        var firstPage = await items.CountAsync();
+        if (await page.GetByTestId("timeline-more").CountAsync() > 0)
+        {
+            await page.GetByTestId("timeline-more").ClickAsync();
+            await Expect(items).Not.ToHaveCountAsync(firstPage);
+        }
+        await BrowserFixture.ScreenshotAsync(page, "customer-360");
+        await page.Context.CloseAsync();
+    }
+}

@@ -1,0 +1,51 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CrmLive.E2E.Support;
+
+/// <summary>The real app on a real Kestrel port (chosen free by the OS), seeded with the full demo company.</summary>
+public sealed class AppServer : WebApplicationFactory<Program>
+{
+    private readonly string _dbPath = Path.Combine(Path.GetTempPath(), $"crmlive-e2e-{Guid.NewGuid():N}.db");
+
+    public AppServer()
+    {
+        UseKestrel(0);
+        StartServer();
+        var addresses = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
+        BaseUrl = addresses.First().Replace("[::]", "127.0.0.1").Replace("localhost", "127.0.0.1").TrimEnd('/');
+    }
+
+    public string BaseUrl { get; }
+
+    public T Service<T>() where T : notnull => Services.GetRequiredService<T>();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        // Outside Development, package assets (MudBlazor, blazor.web.js) are only found with the build manifest.
+        builder.UseStaticWebAssets();
+        builder.UseSetting("ConnectionStrings:Crm", $"Data Source={_dbPath}");
+        builder.UseSetting("urls", "http://127.0.0.1:0");
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        SqliteConnection.ClearAllPools();
+        foreach (var suffix in new[] { "", "-wal", "-shm" })
+        {
+            try
+            {
+                File.Delete(_dbPath + suffix);
+            }
+            catch (IOException)
+            {
+            }
+        }
+    }
+}
