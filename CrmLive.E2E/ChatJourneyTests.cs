@@ -22,15 +22,16 @@ public class ChatJourneyTests(BrowserFixture browser)
         await widget.SendAsync("Hello!");
         await Expect(widget.MessagesFrom("Bot").First).ToContainTextAsync("assistant");
 
-        var marker = $"order {Guid.NewGuid().ToString("N")[..6]}";
-        await widget.SendAsync($"I need a human about my {marker}");
+        await widget.SendAsync("I need a human, please");
         await Expect(widget.MessagesFrom("Bot").Nth(1)).ToContainTextAsync("handing you over");
+        var marker = $"NW-{Random.Shared.Next(100000, 999999)}";
+        await widget.SendAsync($"It's about order {marker}");
 
-        // The agent's page was never reloaded: the handoff arrives through the live-event bus.
-        var conversation = inbox.ConversationWithPreview("handing you over");
-        await Expect(conversation.First).ToBeVisibleAsync();
+        // The agent's page was never reloaded: the handoff and the new message arrive through the live-event bus.
+        var conversation = inbox.ConversationWithPreview(marker);
+        await Expect(conversation).ToHaveCountAsync(1);
         await BrowserFixture.ScreenshotAsync(agentPage, "inbox-new-conversation");
-        await conversation.First.ClickAsync();
+        await conversation.ClickAsync();
         await Expect(inbox.ThreadMessages.Filter(new() { HasText = marker })).ToBeVisibleAsync();
 
         await inbox.ReplyAsync("Hi, this is Sofia — let me check that for you.");

@@ -17,11 +17,14 @@ public static class JobsExtensions
             .ValidateOnStart();
         var options = builder.Configuration.GetSection(JobsOptions.Section).Get<JobsOptions>() ?? new();
 
+        // Each host owns its storage. Hangfire's default registration hands out the process-wide JobStorage.Current,
+        // which two hosts in one process (tests, benchmarks) would share and dispose under each other.
+        builder.Services.AddSingleton<JobStorage>(_ =>
+            new InMemoryStorage(new InMemoryStorageOptions { MaxExpirationTime = TimeSpan.FromHours(6) }));
         builder.Services.AddHangfire(c => c
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
-            .UseRecommendedSerializerSettings()
-            .UseInMemoryStorage(new InMemoryStorageOptions { MaxExpirationTime = TimeSpan.FromHours(6) }));
+            .UseRecommendedSerializerSettings());
         if (options.RunServer)
             builder.Services.AddHangfireServer(o => o.WorkerCount = options.WorkerCount);
 

@@ -12,7 +12,7 @@ namespace CrmLive.Tests.Support;
 /// <summary>
 /// The real app on a temporary SQLite file, with a small demo company. One per test class; nothing is mocked.
 /// </summary>
-public class CrmLiveAppFactory : WebApplicationFactory<Program>
+public class CrmLiveAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
     public const string Password = "CrmLive!demo1";
     private readonly string _dbPath = Path.Combine(Path.GetTempPath(), $"crmlive-test-{Guid.NewGuid():N}.db");
@@ -66,6 +66,11 @@ public class CrmLiveAppFactory : WebApplicationFactory<Program>
             })
             .AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()))
             .Build();
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    // xUnit would otherwise dispose the fixture synchronously, and some of the app's services are async-only.
+    Task IAsyncLifetime.DisposeAsync() => DisposeAsync().AsTask();
 
     public T Service<T>() where T : notnull => Services.GetRequiredService<T>();
 

@@ -8,7 +8,7 @@ namespace CrmLive.Web.Chat;
 /// <summary>Forwards live events that concern a visitor from the bus to that visitor's widget connections.</summary>
 internal sealed class WidgetBroadcaster(ILiveEventBus bus, IHubContext<WidgetHub, IWidgetClient> hub) : IHostedService
 {
-    private readonly List<IDisposable> _subscriptions = [];
+    private List<IDisposable> _subscriptions = [];
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
@@ -23,8 +23,8 @@ internal sealed class WidgetBroadcaster(ILiveEventBus bus, IHubContext<WidgetHub
 
     public Task StopAsync(CancellationToken cancellationToken)
     {
-        _subscriptions.ForEach(s => s.Dispose());
-        _subscriptions.Clear();
+        // Stop may be called more than once while a host shuts down; only the first call unsubscribes.
+        foreach (var subscription in Interlocked.Exchange(ref _subscriptions, [])) subscription.Dispose();
         return Task.CompletedTask;
     }
 }

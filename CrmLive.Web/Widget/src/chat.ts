@@ -1,0 +1,158 @@
+import { HubConnection, HubConnectionBuilder, HubConnectionState, LogLevel } from '@microsoft/signalr';
+import { newClientId, WidgetStorage } from './storage';
+import { MessageDto, SendResult, WidgetStart } from './types';
+import { WidgetView } from './ui';
+
+const RECONNECT_DELAYS = [0, 1000, 2000, 5000, 10000, 10000, 30000];
+
+/**
+ * Keeps the conversation in step with the server: every message has a sequence number, so after any gap the
+ * widget asks for what came after the last one it saw; unsent messages wait in a persisted outbox and are
+ * resent with the same client id, which the server stores once.
+ */
+export class ChatSession {
+  private readonly connection: HubConnection;
+  private readonly messages = new Map<number, MessageDto>();
+  private conversationId: string | null = null;
+  private started = false;
+  private flushing = false;
+  private restartAttempt = 0;
+
+  constructor(
+    private readonly baseUrl: string,
+    private readonly inboxKey: string,
+    private readonly storage: WidgetStorage,
+    private readonly view: WidgetView,
+  ) {
+    this.connection = new HubConnectionBuilder()
+      .withUrl(`${baseUrl}/hubs/widget`)
+      .withAutomaticReconnect(RECONNECT_DELAYS)
+      .configureLogging(LogLevel.Warning)
+      .build();
+
+    this.connection.on('MessageReceived', (m: MessageDto) => this.merge([m]));
+    this.connection.on('ConversationStatusChanged', (status: string) => this.showStatus(status));
+    this.connection.onreconnecting(() => this.view.setStatus('Reconnecting…'));
+    this.connection.onreconnected(() => void this.resume());
+    this.connection.onclose(() => this.scheduleRestart());
+    view.onSend = (text) => this.send(text);
+  }
+
+  async start(): Promise<void> {
+    this.view.setStatus('Connecting…');
+    try {
+      await this.connection.start();
+      this.restartAttempt = 0;
+      await this.resume();
+    } catch {
+      this.scheduleRestart();
+    }
+  }
+
+  send(text: string): void {
+    const outbox = this.storage.outbox;
+    outbox.push({ clientMessageId: newClientId(), text });
+    this.storage.outbox = outbox;
+    this.view.showError(null);
+    this.redraw(0);
+    void this.flush();
+  }
+
+  /** After (re)connecting: identify the visitor, then fetch exactly what was missed and resend the outbox. */
+  private async resume(): Promise<void> {
+    try {
+      const session = await this.connection.invoke<WidgetStart>('Start', this.inboxKey, this.storage.token);
+      this.storage.token = session.visitorToken;
+      if (session.conversationId !== this.conversationId) {
+        this.messages.clear();
+        this.conversationId = session.conversationId;
+        this.started = false;
+      }
+      if (!this.started) {
+        this.started = true;
+        this.merge(session.messages);
+      } else {
+        const missed = await this.connection.invoke<MessageDto[]>('History', this.lastSeq());
+        this.merge(missed);
+      }
+      this.showStatus(session.status);
+      await this.flush();
+    } catch (e) {
+      this.view.setStatus('Offline — retrying…');
+      this.view.showError(describe(e));
+    }
+  }
+
+  private async flush(): Promise<void> {
+    if (this.flushing || this.connection.state !== HubConnectionState.Connected) return;
+    this.flushing = true;
+    try {
+      for (;;) {
+        const next = this.storage.outbox[0];
+        if (!next) break;
+        try {
+          const result = await this.connection.invoke<SendResult>('Send', next.clientMessageId, next.text);
+          this.conversationId = result.conversationId;
+        } catch (e) {
+          if (this.connection.state !== HubConnectionState.Connected) return; // resent after reconnect
+          this.view.showError(describe(e)); // refused by the server (e.g. too long): drop it, say why
+        }
+        this.storage.outbox = this.storage.outbox.filter((p) => p.clientMessageId !== next.clientMessageId);
+        this.redraw(0);
+      }
+    } finally {
+      this.flushing = false;
+    }
+  }
+
+  private merge(incoming: MessageDto[]): void {
+    let fromOthers = 0;
+    for (const m of incoming) {
+      if (this.conversationId && m.conversationId !== this.conversationId) {
+        // A new conversation started (the previous one was resolved).
+        this.messages.clear();
+      }
+      this.conversationId = m.conversationId;
+      if (!this.messages.has(m.seq)) {
+        this.messages.set(m.seq, m);
+        if (m.sender !== 'Customer') fromOthers++;
+      }
+      if (m.clientMessageId) {
+        this.storage.outbox = this.storage.outbox.filter((p) => p.clientMessageId !== m.clientMessageId);
+      }
+    }
+    this.storage.lastSeq = this.lastSeq();
+    this.redraw(fromOthers);
+  }
+
+  private redraw(newFromOthers: number): void {
+    const ordered = Array.from(this.messages.values()).sort((a, b) => a.seq - b.seq);
+    const acknowledged = new Set(ordered.map((m) => m.clientMessageId).filter(Boolean));
+    const pending = this.storage.outbox.filter((p) => !acknowledged.has(p.clientMessageId));
+    this.view.render(ordered, pending, newFromOthers);
+  }
+
+  private lastSeq(): number {
+    let max = 0;
+    this.messages.forEach((_, seq) => { if (seq > max) max = seq; });
+    return max;
+  }
+
+  private showStatus(status: string | null): void {
+    this.view.setStatus(status === 'Open' ? 'You are chatting with our team' : 'We usually reply in a few minutes');
+    this.view.showNotice(status === 'WaitingForAgent' ? 'An agent will be with you shortly.' : null);
+  }
+
+  /** Automatic reconnect gives up after its schedule; keep trying, more slowly, for as long as the page is open. */
+  private scheduleRestart(): void {
+    const delay = Math.min(60000, 2000 * 2 ** Math.min(this.restartAttempt++, 5));
+    this.view.setStatus('Offline — retrying…');
+    window.setTimeout(() => void this.start(), delay);
+  }
+}
+
+function describe(e: unknown): string {
+  const text = e instanceof Error ? e.message : String(e);
+  const i = text.indexOf('HubException: ');
+  return i >= 0 ? text.slice(i + 'HubException: '.length) : 'Could not reach the chat service; retrying.';
+}

@@ -1,0 +1,49 @@
+/** All styles live in the shadow root: `all: initial` keeps the host page's CSS out and ours in. */
+export const styles = `
+:host { all: initial; }
+* { box-sizing: border-box; font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; }
+.launcher { position: fixed; right: 20px; bottom: 20px; width: 56px; height: 56px; border-radius: 50%; border: 0;
+  background: var(--crm-accent, #4F46E5); color: #fff; cursor: pointer; box-shadow: 0 8px 24px rgba(15, 23, 42, .25);
+  display: flex; align-items: center; justify-content: center; z-index: 2147483000; transition: transform .15s ease; padding: 0; }
+.launcher:hover { transform: scale(1.05); }
+.launcher svg { width: 26px; height: 26px; fill: currentColor; }
+.badge { position: absolute; top: -2px; right: -2px; min-width: 18px; height: 18px; border-radius: 9px; background: #DC2626;
+  color: #fff; font-size: 11px; font-weight: 700; display: none; align-items: center; justify-content: center; padding: 0 5px; }
+.badge.show { display: flex; }
+.panel { position: fixed; right: 20px; bottom: 88px; width: 360px; height: 520px; max-height: calc(100vh - 110px);
+  background: #fff; color: #1E293B; border-radius: 16px; box-shadow: 0 16px 48px rgba(15, 23, 42, .22);
+  display: none; flex-direction: column; overflow: hidden; z-index: 2147483000; border: 1px solid #E2E8F0; }
+.panel.open { display: flex; }
+.header { background: var(--crm-accent, #4F46E5); color: #fff; padding: 14px 16px; display: flex; align-items: center; gap: 10px; }
+.header .titles { flex: 1; min-width: 0; }
+.header .title { font-weight: 700; font-size: 15px; }
+.header .status { font-size: 12px; opacity: .85; margin-top: 2px; }
+.close { background: transparent; border: 0; color: #fff; cursor: pointer; font-size: 22px; line-height: 1; padding: 4px 6px; border-radius: 6px; }
+.close:hover { background: rgba(255, 255, 255, .15); }
+.messages { flex: 1; overflow-y: auto; padding: 14px 12px; display: flex; flex-direction: column; gap: 6px; background: #F8FAFC; }
+.empty { margin: auto; text-align: center; color: #64748B; font-size: 13px; padding: 0 24px; }
+.msg { max-width: 80%; display: flex; flex-direction: column; }
+.msg .who { font-size: 11px; color: #64748B; margin: 0 4px 2px; }
+.msg .bubble { padding: 8px 12px; border-radius: 14px; font-size: 14px; line-height: 1.4; white-space: pre-wrap; word-wrap: break-word; overflow-wrap: anywhere; }
+.msg.mine { align-self: flex-end; align-items: flex-end; }
+.msg.mine .bubble { background: var(--crm-accent, #4F46E5); color: #fff; border-bottom-right-radius: 4px; }
+.msg.theirs { align-self: flex-start; }
+.msg.theirs .bubble { background: #E2E8F0; color: #1E293B; border-bottom-left-radius: 4px; }
+.msg.system { align-self: center; }
+.msg.system .bubble { background: transparent; color: #64748B; font-size: 12px; }
+.msg.pending { opacity: .55; }
+.notice { align-self: center; font-size: 12px; color: #475569; background: #EEF2FF; border-radius: 10px; padding: 6px 10px; margin: 4px 0; }
+.composer { display: flex; gap: 8px; padding: 10px; border-top: 1px solid #E2E8F0; background: #fff; align-items: flex-end; }
+.composer textarea { flex: 1; resize: none; border: 1px solid #CBD5E1; border-radius: 10px; padding: 9px 11px; font-size: 14px;
+  max-height: 96px; min-height: 40px; color: #1E293B; background: #fff; outline: none; line-height: 1.35; }
+.composer textarea:focus { border-color: var(--crm-accent, #4F46E5); box-shadow: 0 0 0 3px rgba(79, 70, 229, .15); }
+.send { border: 0; border-radius: 10px; background: var(--crm-accent, #4F46E5); color: #fff; height: 40px; min-width: 40px;
+  padding: 0 14px; cursor: pointer; font-weight: 600; font-size: 14px; }
+.send:disabled { opacity: .5; cursor: default; }
+.error { color: #B91C1C; font-size: 12px; padding: 0 12px 8px; background: #fff; display: none; }
+.error.show { display: block; }
+@media (max-width: 480px) {
+  .panel { right: 0; bottom: 0; width: 100vw; height: 100vh; max-height: none; border-radius: 0; }
+  .launcher.hidden-mobile { display: none; }
+}
+`;

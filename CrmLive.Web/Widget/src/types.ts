@@ -1,0 +1,31 @@
+export type Sender = 'Customer' | 'Bot' | 'Agent' | 'System';
+
+export interface MessageDto {
+  conversationId: string;
+  seq: number;
+  sender: Sender;
+  authorName: string | null;
+  text: string;
+  clientMessageId: string | null;
+  createdAt: string;
+}
+
+export interface WidgetStart {
+  visitorToken: string;
+  conversationId: string | null;
+  lastSeq: number;
+  status: string | null;
+  messages: MessageDto[];
+}
+
+export interface SendResult {
+  conversationId: string;
+  seq: number;
+  duplicate: boolean;
+}
+
+/** A message typed by the customer that the server has not acknowledged yet. */
+export interface PendingMessage {
+  clientMessageId: string;
+  text: string;
+}

@@ -1,0 +1,180 @@
+import { styles } from './styles';
+import { MessageDto, PendingMessage } from './types';
+
+const chatIcon =
+  '<svg viewBox="0 0 24 24" aria-hidden="true"><path d="M4 4h16a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H9l-4.4 3.5A1 1 0 0 1 3 20.7V6a2 2 0 0 1 1-2z"/></svg>';
+const closeIcon = '<svg viewBox="0 0 24 24" aria-hidden="true"><path d="M6.4 5 12 10.6 17.6 5 19 6.4 13.4 12l5.6 5.6-1.4 1.4L12 13.4 6.4 19 5 17.6 10.6 12 5 6.4z"/></svg>';
+
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, testId?: string): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (testId) node.setAttribute('data-testid', testId);
+  return node;
+}
+
+/** The widget's screen, inside a shadow root. Message text is always set with textContent, never parsed as HTML. */
+export class WidgetView {
+  private readonly panel: HTMLDivElement;
+  private readonly launcher: HTMLButtonElement;
+  private readonly badge: HTMLSpanElement;
+  private readonly list: HTMLDivElement;
+  private readonly statusLine: HTMLDivElement;
+  private readonly input: HTMLTextAreaElement;
+  private readonly sendButton: HTMLButtonElement;
+  private readonly error: HTMLDivElement;
+  private readonly notice: HTMLDivElement;
+  private unread = 0;
+
+  onSend: (text: string) => void = () => {};
+  onOpen: () => void = () => {};
+
+  constructor(host: HTMLElement) {
+    const root = host.attachShadow({ mode: 'open' });
+    const style = el('style');
+    style.textContent = styles;
+    root.appendChild(style);
+
+    this.launcher = el('button', 'launcher', 'crm-launcher');
+    this.launcher.type = 'button';
+    this.launcher.setAttribute('aria-label', 'Open chat');
+    this.launcher.innerHTML = chatIcon;
+    this.badge = el('span', 'badge');
+    this.launcher.appendChild(this.badge);
+    this.launcher.addEventListener('click', () => this.toggle());
+
+    this.panel = el('div', 'panel', 'crm-panel');
+    this.panel.setAttribute('role', 'dialog');
+    this.panel.setAttribute('aria-label', 'Chat');
+
+    const header = el('div', 'header');
+    const titles = el('div', 'titles');
+    const title = el('div', 'title');
+    title.textContent = 'Chat with us';
+    this.statusLine = el('div', 'status', 'crm-status');
+    this.statusLine.textContent = 'Connecting…';
+    titles.append(title, this.statusLine);
+    const close = el('button', 'close');
+    close.type = 'button';
+    close.setAttribute('aria-label', 'Close chat');
+    close.innerHTML = closeIcon.replace('<svg', '<svg width="18" height="18" fill="currentColor"');
+    close.addEventListener('click', () => this.toggle(false));
+    header.append(titles, close);
+
+    this.list = el('div', 'messages', 'crm-messages');
+    this.list.setAttribute('aria-live', 'polite');
+    const empty = el('div', 'empty');
+    empty.textContent = 'Hi! 👋 Ask us anything — our assistant answers right away, and a person takes over when needed.';
+    this.list.appendChild(empty);
+    this.notice = el('div', 'notice', 'crm-notice');
+
+    this.error = el('div', 'error', 'crm-error');
+    const composer = el('div', 'composer');
+    this.input = el('textarea', undefined, 'crm-input');
+    this.input.rows = 1;
+    this.input.maxLength = 4000;
+    this.input.placeholder = 'Type a message…';
+    this.input.setAttribute('aria-label', 'Message');
+    this.input.addEventListener('keydown', (e) => {
+      if (e.key === 'Enter' && !e.shiftKey && !e.isComposing) {
+        e.preventDefault();
+        this.submit();
+      }
+    });
+    this.sendButton = el('button', 'send', 'crm-send');
+    this.sendButton.type = 'button';
+    this.sendButton.textContent = 'Send';
+    this.sendButton.addEventListener('click', () => this.submit());
+    composer.append(this.input, this.sendButton);
+
+    this.panel.append(header, this.list, this.error, composer);
+    root.append(this.panel, this.launcher);
+  }
+
+  get isOpen(): boolean {
+    return this.panel.classList.contains('open');
+  }
+
+  toggle(open = !this.isOpen): void {
+    this.panel.classList.toggle('open', open);
+    this.launcher.classList.toggle('hidden-mobile', open);
+    this.launcher.setAttribute('aria-label', open ? 'Close chat' : 'Open chat');
+    if (open) {
+      this.unread = 0;
+      this.renderBadge();
+      this.scrollToEnd();
+      this.input.focus();
+      this.onOpen();
+    }
+  }
+
+  setStatus(text: string): void {
+    this.statusLine.textContent = text;
+  }
+
+  showError(text: string | null): void {
+    this.error.textContent = text ?? '';
+    this.error.classList.toggle('show', !!text);
+  }
+
+  showNotice(text: string | null): void {
+    if (!text) {
+      this.notice.remove();
+      return;
+    }
+    this.notice.textContent = text;
+    this.list.appendChild(this.notice);
+    this.scrollToEnd();
+  }
+
+  /** Redraws the conversation: acknowledged messages in sequence order, then what is still being sent. */
+  render(messages: MessageDto[], pending: PendingMessage[], newFromOthers: number): void {
+    const keepNotice = this.notice.isConnected ? this.notice : null;
+    this.list.replaceChildren();
+    if (messages.length === 0 && pending.length === 0) {
+      const empty = el('div', 'empty');
+      empty.textContent = 'Hi! 👋 Ask us anything — our assistant answers right away, and a person takes over when needed.';
+      this.list.appendChild(empty);
+    }
+    for (const m of messages) this.list.appendChild(this.bubble(m.sender, m.text, m.authorName, m.seq, false));
+    for (const p of pending) this.list.appendChild(this.bubble('Customer', p.text, null, null, true));
+    if (keepNotice) this.list.appendChild(keepNotice);
+    if (!this.isOpen && newFromOthers > 0) {
+      this.unread += newFromOthers;
+      this.renderBadge();
+    }
+    this.scrollToEnd();
+  }
+
+  private bubble(sender: string, text: string, author: string | null, seq: number | null, pending: boolean): HTMLElement {
+    const mine = sender === 'Customer';
+    const wrap = el('div', `msg ${mine ? 'mine' : sender === 'System' ? 'system' : 'theirs'}${pending ? ' pending' : ''}`, 'crm-message');
+    wrap.setAttribute('data-sender', sender);
+    if (seq !== null) wrap.setAttribute('data-seq', String(seq));
+    if (pending) wrap.setAttribute('data-pending', 'true');
+    if (!mine && sender !== 'System') {
+      const who = el('div', 'who');
+      who.textContent = sender === 'Bot' ? 'Bot' : author || 'Support';
+      wrap.appendChild(who);
+    }
+    const body = el('div', 'bubble');
+    body.textContent = text;
+    wrap.appendChild(body);
+    return wrap;
+  }
+
+  private submit(): void {
+    const text = this.input.value.trim();
+    if (!text) return;
+    this.input.value = '';
+    this.onSend(text);
+  }
+
+  private renderBadge(): void {
+    this.badge.textContent = this.unread > 9 ? '9+' : String(this.unread);
+    this.badge.classList.toggle('show', this.unread > 0);
+  }
+
+  private scrollToEnd(): void {
+    this.list.scrollTop = this.list.scrollHeight;
+  }
+}
