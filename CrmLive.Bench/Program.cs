@@ -3,7 +3,7 @@ using CrmLive.Infrastructure;
 using CrmLive.Infrastructure.Demo;
 using CrmLive.Infrastructure.Jobs;
 using CrmLive.Infrastructure.Persistence;
-using Microsoft.Data.Sqlite;
+using CrmLive.Infrastructure.Persistence.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -74,7 +74,6 @@ static async Task SeedAndRfmAsync(int customers)
     }
     finally
     {
-        SqliteConnection.ClearAllPools();
-        foreach (var suffix in new[] { "", "-wal", "-shm" }) File.Delete(dbPath + suffix);
+        SqliteFiles.Delete(dbPath);
     }
 }

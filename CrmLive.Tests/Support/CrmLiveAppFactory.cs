@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.SignalR.Client;
-using Microsoft.Data.Sqlite;
+using CrmLive.Infrastructure.Persistence.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CrmLive.Tests.Support;
@@ -77,17 +77,6 @@ public class CrmLiveAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        SqliteConnection.ClearAllPools();
-        foreach (var suffix in new[] { "", "-wal", "-shm" })
-        {
-            try
-            {
-                File.Delete(_dbPath + suffix);
-            }
-            catch (IOException)
-            {
-                // A file still held by a closing connection is left in the temp folder.
-            }
-        }
+        SqliteFiles.Delete(_dbPath);
     }
 }
