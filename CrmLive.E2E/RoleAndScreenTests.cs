@@ -71,6 +71,25 @@ public class RoleAndScreenTests(BrowserFixture browser)
     }
 
     [Fact]
+    public async Task Dashboard_AgentsOnline_FollowsAgentsOpeningAndClosingTheApp()
+    {
+        var manager = await browser.NewPageAsync();
+        await new SignInPage(manager).SignInAsync("manager@crmlive.demo", returnUrl: "/dashboard");
+        var agentsTile = manager.GetByTestId("tile-agents").GetByTestId("tile-value");
+        await Expect(agentsTile).ToBeVisibleAsync();
+        await manager.WaitForFunctionAsync("() => window.Blazor !== undefined");
+        var before = int.Parse(await agentsTile.InnerTextAsync());
+
+        var agent = await browser.NewPageAsync();
+        await new SignInPage(agent).SignInAsync("agent3@crmlive.demo", returnUrl: "/inbox");
+        await Expect(agentsTile).ToHaveTextAsync((before + 1).ToString());
+
+        await agent.Context.CloseAsync();
+        await Expect(agentsTile).ToHaveTextAsync(before.ToString());
+        await manager.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task Customer360_SearchOpenAndPageTheTimeline()
     {
         var page = await browser.NewPageAsync();

@@ -86,6 +86,23 @@ public class WidgetHubTests(CrmLiveAppFactory app) : IClassFixture<CrmLiveAppFac
     }
 
     [Fact]
+    public async Task Send_ManyAtOnce_GetsDistinctContiguousSequenceNumbers()
+    {
+        // One visitor with several tabs open: the hub runs one call at a time per connection, so race across three.
+        var (widget, session, _) = await ConnectAsync();
+        await widget.InvokeAsync<SendResult>("Send", Guid.NewGuid().ToString(), "human please"); // leave the bot
+        var tabs = new[] { widget, (await ConnectAsync(session.VisitorToken)).Connection, (await ConnectAsync(session.VisitorToken)).Connection };
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 12).Select(i =>
+            tabs[i % tabs.Length].InvokeAsync<SendResult>("Send", Guid.NewGuid().ToString(), $"message {i}")));
+
+        var stored = await app.Service<ConversationService>().GetMessagesAsync(results[0].ConversationId);
+        Assert.Equal(Enumerable.Range(1, stored.Count).Select(i => (long)i), stored.Select(m => m.Seq));
+        Assert.Equal(12, results.Select(r => r.Seq).Distinct().Count());
+        Assert.Equal(14, stored.Count); // the handoff request, the bot's answer, twelve messages
+    }
+
+    [Fact]
     public async Task History_AfterReconnect_ReturnsExactlyTheMissedMessages()
     {
         var (widget, session, received) = await ConnectAsync();
