@@ -1,5 +1,9 @@
 using Hangfire;
+using CrmLive.Infrastructure.Persistence;
 using Hangfire.InMemory;
+using Hangfire.PostgreSql;
+using Hangfire.PostgreSql.Factories;
+using Hangfire.SqlServer;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -19,8 +23,9 @@ public static class JobsExtensions
 
         // Each host owns its storage. Hangfire's default registration hands out the process-wide JobStorage.Current,
         // which two hosts in one process (tests, benchmarks) would share and dispose under each other.
-        builder.Services.AddSingleton<JobStorage>(_ =>
-            new InMemoryStorage(new InMemoryStorageOptions { MaxExpirationTime = TimeSpan.FromHours(6) }));
+        var database = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new();
+        var connectionString = builder.Configuration.GetConnectionString(PersistenceExtensions.ConnectionStringName);
+        builder.Services.AddSingleton(_ => CreateStorage(database.Provider, connectionString));
         builder.Services.AddHangfire(c => c
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
@@ -32,6 +37,17 @@ public static class JobsExtensions
         builder.Services.AddHostedService<RecurringJobsRegistration>();
         return builder;
     }
+
+    /// <summary>Job storage follows the database: in memory when embedded, the same server in production.</summary>
+    private static JobStorage CreateStorage(DatabaseProvider provider, string? connectionString) => provider switch
+    {
+        DatabaseProvider.SqlServer => new SqlServerStorage(connectionString,
+            new SqlServerStorageOptions { PrepareSchemaIfNecessary = true, SchemaName = "hangfire" }),
+        DatabaseProvider.PostgreSql => new PostgreSqlStorage(
+            new NpgsqlConnectionFactory(connectionString, new PostgreSqlStorageOptions()),
+            new PostgreSqlStorageOptions { PrepareSchemaIfNecessary = true, SchemaName = "hangfire" }),
+        _ => new InMemoryStorage(new InMemoryStorageOptions { MaxExpirationTime = TimeSpan.FromHours(6) }),
+    };
 }
 
 /// <summary>Every recurring schedule is registered here, in one place, when the app starts.</summary>

@@ -1,4 +1,6 @@
+using CrmLive.Infrastructure.Persistence.PostgreSql;
 using CrmLive.Infrastructure.Persistence.Sqlite;
+using CrmLive.Infrastructure.Persistence.SqlServer;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -22,19 +24,24 @@ public static class PersistenceExtensions
         var options = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new();
         var connectionString = builder.Configuration.GetConnectionString(ConnectionStringName);
 
+        var timeout = options.CommandTimeoutSeconds;
         switch (options.Provider)
         {
             case DatabaseProvider.Sqlite:
                 var sqlite = ResolveSqlitePath(connectionString ?? DefaultSqliteConnection,
                     builder.Environment.ContentRootPath);
-                builder.Services.AddDbContextFactory<SqliteCrmDbContext>(o => o.UseSqlite(sqlite,
-                    s => s.CommandTimeout(options.CommandTimeoutSeconds)));
-                builder.Services.AddSingleton<IDbContextFactory<CrmDbContext>,
-                    CrmDbContextFactory<SqliteCrmDbContext>>();
+                Register<SqliteCrmDbContext>(builder, o => o.UseSqlite(sqlite, s => s.CommandTimeout(timeout)));
+                break;
+            case DatabaseProvider.SqlServer:
+                Register<SqlServerCrmDbContext>(builder, o => o.UseSqlServer(Required(connectionString, options.Provider),
+                    s => s.CommandTimeout(timeout)));
+                break;
+            case DatabaseProvider.PostgreSql:
+                Register<PostgreSqlCrmDbContext>(builder, o => o.UseNpgsql(Required(connectionString, options.Provider),
+                    s => s.CommandTimeout(timeout)));
                 break;
             default:
-                throw new InvalidOperationException(
-                    $"Database:Provider '{options.Provider}' is not available in this build; use 'Sqlite'.");
+                throw new InvalidOperationException($"Unknown Database:Provider '{options.Provider}'.");
         }
 
         // Scoped context for ASP.NET Identity and request-bound work; components use the factory instead.
@@ -43,6 +50,19 @@ public static class PersistenceExtensions
         builder.Services.AddHealthChecks().AddDbContextCheck<CrmDbContext>("database", tags: ["ready"]);
         return builder;
     }
+
+    private static void Register<TContext>(IHostApplicationBuilder builder, Action<DbContextOptionsBuilder> configure)
+        where TContext : CrmDbContext
+    {
+        builder.Services.AddDbContextFactory<TContext>(configure);
+        builder.Services.AddSingleton<IDbContextFactory<CrmDbContext>, CrmDbContextFactory<TContext>>();
+    }
+
+    private static string Required(string? connectionString, DatabaseProvider provider) =>
+        string.IsNullOrWhiteSpace(connectionString)
+            ? throw new InvalidOperationException(
+                $"Database:Provider is {provider} but ConnectionStrings:{ConnectionStringName} is empty.")
+            : connectionString;
 
     /// <summary>Relative SQLite paths are taken from the content root, and their folder is created.</summary>
     private static string ResolveSqlitePath(string connectionString, string contentRoot)

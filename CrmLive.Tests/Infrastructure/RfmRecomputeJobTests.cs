@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CrmLive.Tests.Infrastructure;
 
+[Trait("Database", "Any")]
 public class RfmRecomputeJobTests(CrmLiveAppFactory app) : IClassFixture<CrmLiveAppFactory>
 {
     [Fact]

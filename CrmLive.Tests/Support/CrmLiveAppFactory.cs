@@ -4,18 +4,18 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.SignalR.Client;
-using CrmLive.Infrastructure.Persistence.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CrmLive.Tests.Support;
 
 /// <summary>
-/// The real app on a temporary SQLite file, with a small demo company. One per test class; nothing is mocked.
+/// The real app on a fresh database (SQLite file, or PostgreSQL when the run asks), with a small demo company.
+/// One per test class; nothing is mocked.
 /// </summary>
 public class CrmLiveAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
     public const string Password = "CrmLive!demo1";
-    private readonly string _dbPath = Path.Combine(Path.GetTempPath(), $"crmlive-test-{Guid.NewGuid():N}.db");
+    private readonly TestDatabase _database = TestDatabase.Create();
 
     /// <summary>How many demo customers to seed; small keeps start-up fast.</summary>
     protected virtual int DemoCustomers => 60;
@@ -25,7 +25,8 @@ public class CrmLiveAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseEnvironment("Testing");
         // Outside Development, package assets (MudBlazor, blazor.web.js) are only found with the build manifest.
         builder.UseStaticWebAssets();
-        builder.UseSetting("ConnectionStrings:Crm", $"Data Source={_dbPath}");
+        builder.UseSetting("Database:Provider", _database.Provider.ToString());
+        builder.UseSetting("ConnectionStrings:Crm", _database.ConnectionString);
         builder.UseSetting("Demo:Customers", DemoCustomers.ToString());
         builder.UseSetting("Jobs:RunServer", "false");
     }
@@ -77,6 +78,6 @@ public class CrmLiveAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        SqliteFiles.Delete(_dbPath);
+        _database.Dispose();
     }
 }

@@ -12,6 +12,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CrmLive.Tests.Web.Hubs;
 
 /// <summary>The widget's side of live chat, over a real SignalR connection to the real app.</summary>
+[Trait("Database", "Any")]
 public class WidgetHubTests(CrmLiveAppFactory app) : IClassFixture<CrmLiveAppFactory>, IAsyncLifetime
 {
     private readonly List<HubConnection> _connections = [];

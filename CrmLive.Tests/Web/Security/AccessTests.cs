@@ -4,6 +4,7 @@ using CrmLive.Tests.Support;
 namespace CrmLive.Tests.Web.Security;
 
 /// <summary>Who may open what, asked of the real app with real sign-in cookies.</summary>
+[Trait("Database", "Any")]
 public class AccessTests(CrmLiveAppFactory app) : IClassFixture<CrmLiveAppFactory>
 {
     [Theory]
