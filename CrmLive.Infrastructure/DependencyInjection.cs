@@ -5,6 +5,7 @@ using CrmLive.Infrastructure.Demo;
 using CrmLive.Infrastructure.Jobs;
 using CrmLive.Infrastructure.Live;
 using CrmLive.Infrastructure.Persistence;
+using CrmLive.Infrastructure.Redis;
 using CrmLive.Infrastructure.Text;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -21,6 +22,7 @@ public static class DependencyInjection
         builder.Services.AddSingleton<MarkdownRenderer>();
         builder.AddPersistence();
         builder.AddLiveEvents();
+        builder.AddRedis();
         builder.AddChat();
         builder.AddJobs();
 

@@ -6,6 +6,9 @@ namespace CrmLive.Domain.Live;
 /// </summary>
 public interface ILiveEventBus
 {
+    /// <summary>Identifies this app instance; events it publishes carry it as <see cref="LiveEvent.Origin"/>.</summary>
+    string InstanceId { get; }
+
     Task PublishAsync<TEvent>(TEvent liveEvent, CancellationToken cancellationToken = default) where TEvent : LiveEvent;
 
     /// <summary>Receives every published event of type <typeparamref name="TEvent"/> until the returned handle is disposed.</summary>

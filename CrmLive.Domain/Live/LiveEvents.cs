@@ -6,6 +6,9 @@ namespace CrmLive.Domain.Live;
 public abstract record LiveEvent
 {
     public DateTimeOffset OccurredAt { get; init; } = DateTimeOffset.UtcNow;
+
+    /// <summary>The app instance that published the event; set by the bus.</summary>
+    public string? Origin { get; init; }
 }
 
 /// <summary>A message was stored in a conversation (any sender).</summary>

@@ -13,10 +13,18 @@ public sealed class InProcessLiveEventBus(ILogger<InProcessLiveEventBus> logger)
 {
     private readonly ConcurrentDictionary<Type, ImmutableList<Subscription>> _subscriptions = new();
 
-    public async Task PublishAsync<TEvent>(TEvent liveEvent, CancellationToken cancellationToken = default)
+    public string InstanceId { get; } = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
+
+    public Task PublishAsync<TEvent>(TEvent liveEvent, CancellationToken cancellationToken = default)
         where TEvent : LiveEvent
     {
         ArgumentNullException.ThrowIfNull(liveEvent);
+        return DeliverLocallyAsync(liveEvent.Origin is null ? liveEvent with { Origin = InstanceId } : liveEvent);
+    }
+
+    /// <summary>Hands an event to this process's subscribers, whoever published it.</summary>
+    internal async Task DeliverLocallyAsync(LiveEvent liveEvent)
+    {
         if (!_subscriptions.TryGetValue(liveEvent.GetType(), out var subscribers) || subscribers.IsEmpty) return;
         await Task.WhenAll(subscribers.Select(s => DeliverAsync(s, liveEvent)));
     }

@@ -8,7 +8,9 @@ public static class LiveExtensions
 {
     public static IHostApplicationBuilder AddLiveEvents(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddSingleton<ILiveEventBus, InProcessLiveEventBus>();
+        builder.Services.AddSingleton<InProcessLiveEventBus>();
+        // Redis (AddRedis) replaces this with the bus that crosses instances.
+        builder.Services.AddSingleton<ILiveEventBus>(sp => sp.GetRequiredService<InProcessLiveEventBus>());
         builder.Services.AddSingleton<IPresenceTracker, InMemoryPresenceTracker>();
         return builder;
     }

@@ -15,7 +15,22 @@ namespace CrmLive.Tests.Support;
 public class CrmLiveAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
     public const string Password = "CrmLive!demo1";
-    private readonly TestDatabase _database = TestDatabase.Create();
+    private readonly TestDatabase _database;
+    private readonly bool _ownsDatabase;
+    private readonly IReadOnlyDictionary<string, string?> _settings;
+
+    public CrmLiveAppFactory() : this(null, new Dictionary<string, string?>())
+    {
+    }
+
+    /// <param name="sharedDatabase">A database another instance also uses (scale-out tests); null for a fresh one.</param>
+    /// <param name="settings">Extra configuration, e.g. <c>Redis:Connection</c>.</param>
+    internal CrmLiveAppFactory(TestDatabase? sharedDatabase, IReadOnlyDictionary<string, string?> settings)
+    {
+        _ownsDatabase = sharedDatabase is null;
+        _database = sharedDatabase ?? TestDatabase.Create();
+        _settings = settings;
+    }
 
     /// <summary>How many demo customers to seed; small keeps start-up fast.</summary>
     protected virtual int DemoCustomers => 60;
@@ -29,6 +44,7 @@ public class CrmLiveAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("ConnectionStrings:Crm", _database.ConnectionString);
         builder.UseSetting("Demo:Customers", DemoCustomers.ToString());
         builder.UseSetting("Jobs:RunServer", "false");
+        foreach (var (key, value) in _settings) builder.UseSetting(key, value);
     }
 
     public HttpClient CreateBrowserClient() =>
@@ -78,6 +94,6 @@ public class CrmLiveAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        _database.Dispose();
+        if (_ownsDatabase) _database.Dispose();
     }
 }

@@ -5,21 +5,28 @@ using Microsoft.AspNetCore.SignalR;
 
 namespace CrmLive.Web.Chat;
 
-/// <summary>Forwards live events that concern a visitor from the bus to that visitor's widget connections.</summary>
+/// <summary>
+/// Forwards live events that concern a visitor from the bus to that visitor's widget connections. Only events
+/// published by this instance are forwarded: SignalR (with the Redis backplane when scaled out) reaches the
+/// connections held by the other instances, so each message arrives once.
+/// </summary>
 internal sealed class WidgetBroadcaster(ILiveEventBus bus, IHubContext<WidgetHub, IWidgetClient> hub) : IHostedService
 {
     private List<IDisposable> _subscriptions = [];
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        _subscriptions.Add(bus.Subscribe<MessageAdded>(e =>
-            hub.Clients.Group(WidgetHub.VisitorGroup(e.VisitorId)).MessageReceived(
-                new MessageDto(e.ConversationId, e.Seq, e.Sender, e.AuthorName, e.Text, e.ClientMessageId,
-                    e.CreatedAt))));
-        _subscriptions.Add(bus.Subscribe<ConversationChanged>(e =>
-            hub.Clients.Group(WidgetHub.VisitorGroup(e.VisitorId)).ConversationStatusChanged(e.Status)));
+        _subscriptions.Add(bus.Subscribe<MessageAdded>(e => IsLocal(e)
+            ? hub.Clients.Group(WidgetHub.VisitorGroup(e.VisitorId)).MessageReceived(
+                new MessageDto(e.ConversationId, e.Seq, e.Sender, e.AuthorName, e.Text, e.ClientMessageId, e.CreatedAt))
+            : Task.CompletedTask));
+        _subscriptions.Add(bus.Subscribe<ConversationChanged>(e => IsLocal(e)
+            ? hub.Clients.Group(WidgetHub.VisitorGroup(e.VisitorId)).ConversationStatusChanged(e.Status)
+            : Task.CompletedTask));
         return Task.CompletedTask;
     }
+
+    private bool IsLocal(LiveEvent e) => e.Origin == bus.InstanceId;
 
     public Task StopAsync(CancellationToken cancellationToken)
     {

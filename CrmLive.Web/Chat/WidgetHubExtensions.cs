@@ -1,4 +1,6 @@
 using System.Text.Json.Serialization;
+using CrmLive.Infrastructure.Redis;
+using StackExchange.Redis;
 
 namespace CrmLive.Web.Chat;
 
@@ -8,8 +10,15 @@ public static class WidgetHubExtensions
 
     public static IHostApplicationBuilder AddWidgetHub(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddSignalR(o => o.MaximumReceiveMessageSize = 64 * 1024)
+        var signalR = builder.Services.AddSignalR(o => o.MaximumReceiveMessageSize = 64 * 1024)
             .AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        var redis = builder.Configuration.GetSection(RedisOptions.Section).Get<RedisOptions>() ?? new();
+        if (redis.Enabled)
+        {
+            // A message for a widget connected to another instance travels over the Redis backplane.
+            signalR.AddStackExchangeRedis(redis.Connection!, o =>
+                o.Configuration.ChannelPrefix = RedisChannel.Literal($"{redis.Prefix}:signalr"));
+        }
         // The widget runs on customers' sites. Any origin may connect for now; per-inbox allowed origins come
         // with inbox administration.
         builder.Services.AddCors(o => o.AddPolicy(CorsPolicy, p => p

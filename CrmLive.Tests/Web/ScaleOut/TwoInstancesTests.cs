@@ -1,0 +1,91 @@
+using System.Collections.Concurrent;
+using System.Net;
+using CrmLive.Domain.Conversations;
+using CrmLive.Domain.Live;
+using CrmLive.Infrastructure.Chat;
+using CrmLive.Tests.Support;
+using CrmLive.Web.Chat;
+using Microsoft.AspNetCore.SignalR.Client;
+
+namespace CrmLive.Tests.Web.ScaleOut;
+
+/// <summary>Two app instances sharing one database and one real Redis, as behind a load balancer.</summary>
+public sealed class TwoInstances : IAsyncLifetime
+{
+    private readonly RedisServer _redis = new();
+    private TestDatabase? _database;
+
+    public CrmLiveAppFactory A { get; private set; } = default!;
+    public CrmLiveAppFactory B { get; private set; } = default!;
+
+    public async Task InitializeAsync()
+    {
+        await _redis.InitializeAsync();
+        _database = TestDatabase.Create();
+        var settings = new Dictionary<string, string?>
+        {
+            ["Redis:Connection"] = _redis.Connection,
+            ["Redis:Prefix"] = $"t{Guid.NewGuid():N}",
+        };
+        A = new CrmLiveAppFactory(_database, settings);
+        _ = A.Server; // A migrates and seeds first; B finds the database ready.
+        B = new CrmLiveAppFactory(_database, settings);
+        _ = B.Server;
+    }
+
+    public async Task DisposeAsync()
+    {
+        await A.DisposeAsync();
+        await B.DisposeAsync();
+        _database?.Dispose();
+        await _redis.DisposeAsync();
+    }
+}
+
+[Trait("Database", "Any")]
+public class TwoInstancesTests(TwoInstances instances) : IClassFixture<TwoInstances>
+{
+    [Fact]
+    public async Task WidgetOnA_HandoffSeenOnB_ReplyFromB_ReachesWidgetOnA()
+    {
+        var handoffsOnB = new ConcurrentQueue<ConversationChanged>();
+        using var agentSideOnB = instances.B.Service<ILiveEventBus>().Subscribe<ConversationChanged>(e =>
+        {
+            if (e.Change == "handoff") handoffsOnB.Enqueue(e);
+            return Task.CompletedTask;
+        });
+        await using var widget = instances.A.CreateWidgetConnection();
+        var received = new ConcurrentQueue<MessageDto>();
+        widget.On<MessageDto>("MessageReceived", m => received.Enqueue(m));
+        await widget.StartAsync();
+        await widget.InvokeAsync<WidgetStart>("Start", "demo", null);
+
+        var sent = await widget.InvokeAsync<SendResult>("Send", Guid.NewGuid().ToString(), "I'd like a human please");
+
+        await Eventually.TrueAsync(() => Task.FromResult(handoffsOnB.Any(h => h.ConversationId == sent.ConversationId)),
+            "the handoff on instance B");
+        await instances.B.Service<ConversationService>().ReplyAsAgentAsync(sent.ConversationId, "agent-b", "Yuki",
+            "Hi, Yuki here (instance B).");
+        await Eventually.TrueAsync(() => Task.FromResult(received.Any(m => m.Sender == MessageSender.Agent)),
+            "B's reply in the widget connected to A");
+        // Every message arrives once, though both instances hear every event.
+        await Eventually.TrueAsync(() => Task.FromResult(received.Count >= 3), "all three messages");
+        Assert.Equal(received.Select(m => m.Seq).Distinct().Count(), received.Count);
+    }
+
+    [Fact]
+    public async Task CookieIssuedByA_IsAcceptedByB()
+    {
+        var signInOnA = instances.A.CreateBrowserClient();
+        var response = await CrmLiveAppFactory.PostLoginAsync(signInOnA, "agent1@crmlive.demo", CrmLiveAppFactory.Password);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var cookie = response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("crmlive.auth=", StringComparison.Ordinal));
+
+        var onB = instances.B.CreateBrowserClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/customers?pageSize=1");
+        request.Headers.Add("Cookie", cookie.Split(';')[0]);
+        var fromB = await onB.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, fromB.StatusCode);
+    }
+}
