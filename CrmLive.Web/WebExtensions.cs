@@ -3,6 +3,7 @@ using CrmLive.Web.Api;
 using CrmLive.Web.Chat;
 using CrmLive.Web.Components;
 using CrmLive.Web.Jobs;
+using CrmLive.Web.Operations;
 using CrmLive.Web.Presence;
 using CrmLive.Web.Widget;
 using Microsoft.AspNetCore.HttpOverrides;
@@ -47,7 +48,7 @@ public static class WebExtensions
         app.MapAccountEndpoints();
         app.MapApi();
         app.MapJobsDashboard();
-        app.MapHealthChecks("/health").AllowAnonymous();
+        app.MapHealth();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

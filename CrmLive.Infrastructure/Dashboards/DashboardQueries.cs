@@ -40,7 +40,7 @@ public sealed class DashboardQueries(IDbContextFactory<CrmDbContext> dbFactory, 
             OpenConversations: byStatus.Sum(x => x.Count),
             WaitingForAgent: Count(ConversationStatus.WaitingForAgent),
             WithBot: Count(ConversationStatus.Bot),
-            AgentsOnline: presence.OnlineAgentCount,
+            AgentsOnline: await presence.OnlineAgentCountAsync(),
             MessagesLastHour: messages,
             OldestWaitingSince: oldestWaiting,
             ComputedAt: now);

@@ -3,30 +3,30 @@ using CrmLive.Domain.Live;
 
 namespace CrmLive.Infrastructure.Live;
 
-/// <summary>Who of the staff has the app open right now.</summary>
+/// <summary>Who of the staff has the app open right now, across every instance.</summary>
 public interface IPresenceTracker
 {
     Task ConnectedAsync(string userId, bool isAgent);
     Task DisconnectedAsync(string userId, bool isAgent);
-    int OnlineAgentCount { get; }
-    bool IsOnline(string userId);
+    Task<int> OnlineAgentCountAsync();
+    Task<bool> IsOnlineAsync(string userId);
 }
 
-/// <summary>Counts open circuits per person; someone is online while at least one is open.</summary>
+/// <summary>One instance: counts open circuits per person; someone is online while at least one is open.</summary>
 internal sealed class InMemoryPresenceTracker(ILiveEventBus bus) : IPresenceTracker
 {
     private readonly ConcurrentDictionary<string, int> _circuits = new();
     private readonly ConcurrentDictionary<string, byte> _agents = new();
 
-    public int OnlineAgentCount => _agents.Count;
+    public Task<int> OnlineAgentCountAsync() => Task.FromResult(_agents.Count);
 
-    public bool IsOnline(string userId) => _circuits.ContainsKey(userId);
+    public Task<bool> IsOnlineAsync(string userId) => Task.FromResult(_circuits.ContainsKey(userId));
 
     public async Task ConnectedAsync(string userId, bool isAgent)
     {
         var count = _circuits.AddOrUpdate(userId, 1, (_, n) => n + 1);
         if (count == 1 && isAgent && _agents.TryAdd(userId, 0))
-            await bus.PublishAsync(new AgentPresenceChanged(userId, true, OnlineAgentCount));
+            await bus.PublishAsync(new AgentPresenceChanged(userId, true, _agents.Count));
     }
 
     public async Task DisconnectedAsync(string userId, bool isAgent)
@@ -35,6 +35,6 @@ internal sealed class InMemoryPresenceTracker(ILiveEventBus bus) : IPresenceTrac
         if (count > 0) return;
         _circuits.TryRemove(new KeyValuePair<string, int>(userId, 0));
         if (isAgent && _agents.TryRemove(userId, out _))
-            await bus.PublishAsync(new AgentPresenceChanged(userId, false, OnlineAgentCount));
+            await bus.PublishAsync(new AgentPresenceChanged(userId, false, _agents.Count));
     }
 }

@@ -30,6 +30,10 @@ public static class RedisExtensions
         builder.Services.AddSingleton<IConnectionMultiplexer>(redis);
         builder.Services.AddSingleton<ILiveEventBus>(sp => new RedisLiveEventBus(redis, options.Prefix,
             sp.GetRequiredService<InProcessLiveEventBus>(), sp.GetRequiredService<ILogger<RedisLiveEventBus>>()));
+        builder.Services.AddSingleton<RedisPresenceTracker>(sp =>
+            new RedisPresenceTracker(redis, options.Prefix, sp.GetRequiredService<ILiveEventBus>()));
+        builder.Services.AddSingleton<IPresenceTracker>(sp => sp.GetRequiredService<RedisPresenceTracker>());
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<RedisPresenceTracker>());
         dataProtection.PersistKeysToStackExchangeRedis(redis, $"{options.Prefix}:data-protection-keys");
         builder.Services.AddHealthChecks().AddCheck("redis", () => redis.IsConnected
             ? HealthCheckResult.Healthy()

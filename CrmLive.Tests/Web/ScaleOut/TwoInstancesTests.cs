@@ -74,6 +74,41 @@ public class TwoInstancesTests(TwoInstances instances) : IClassFixture<TwoInstan
     }
 
     [Fact]
+    public async Task AgentOnlineOnA_IsCountedOnB_AndDashboardOnBHearsIt()
+    {
+        var presenceOnB = new ConcurrentQueue<AgentPresenceChanged>();
+        using var dashboardOnB = instances.B.Service<ILiveEventBus>().Subscribe<AgentPresenceChanged>(e =>
+        {
+            presenceOnB.Enqueue(e);
+            return Task.CompletedTask;
+        });
+        var a = instances.A.Service<CrmLive.Infrastructure.Live.IPresenceTracker>();
+        var b = instances.B.Service<CrmLive.Infrastructure.Live.IPresenceTracker>();
+        var agent = $"agent-{Guid.NewGuid():N}";
+        var before = await b.OnlineAgentCountAsync();
+
+        await a.ConnectedAsync(agent, isAgent: true);
+
+        Assert.True(await b.IsOnlineAsync(agent));
+        Assert.Equal(before + 1, await b.OnlineAgentCountAsync());
+        await Eventually.TrueAsync(() => Task.FromResult(presenceOnB.Any(p => p.AgentId == agent && p.Online)),
+            "the presence event on B");
+
+        await a.DisconnectedAsync(agent, isAgent: true);
+
+        Assert.False(await b.IsOnlineAsync(agent));
+        Assert.Equal(before, await b.OnlineAgentCountAsync());
+    }
+
+    [Fact]
+    public async Task Ready_IncludesRedis()
+    {
+        var ready = await instances.B.CreateBrowserClient().GetStringAsync("/health/ready");
+
+        Assert.Contains("\"redis\":{\"status\":\"Healthy\"", ready);
+    }
+
+    [Fact]
     public async Task CookieIssuedByA_IsAcceptedByB()
     {
         var signInOnA = instances.A.CreateBrowserClient();

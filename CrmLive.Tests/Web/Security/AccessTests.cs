@@ -124,6 +124,19 @@ public class AccessTests(CrmLiveAppFactory app) : IClassFixture<CrmLiveAppFactor
     }
 
     [Fact]
+    public async Task HealthLiveAndReady_AnswerJsonWithTheirChecks()
+    {
+        var client = app.CreateBrowserClient();
+
+        var live = await client.GetAsync("/health/live");
+        var ready = await client.GetStringAsync("/health/ready");
+
+        Assert.Equal(HttpStatusCode.OK, live.StatusCode);
+        Assert.Contains("\"status\":\"Healthy\"", await live.Content.ReadAsStringAsync());
+        Assert.Contains("\"database\":{\"status\":\"Healthy\"", ready);
+    }
+
+    [Fact]
     public async Task WidgetScriptAndDemoPage_AreServedAnonymously()
     {
         var client = app.CreateBrowserClient();
