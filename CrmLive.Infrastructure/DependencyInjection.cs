@@ -4,6 +4,7 @@ using CrmLive.Infrastructure.Dashboards;
 using CrmLive.Infrastructure.Demo;
 using CrmLive.Infrastructure.Jobs;
 using CrmLive.Infrastructure.Live;
+using CrmLive.Infrastructure.Operations;
 using CrmLive.Infrastructure.Persistence;
 using CrmLive.Infrastructure.Redis;
 using CrmLive.Infrastructure.Text;
@@ -20,6 +21,7 @@ public static class DependencyInjection
     {
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<MarkdownRenderer>();
+        builder.Services.AddSingleton<CrmLiveMetrics>();
         builder.AddPersistence();
         builder.AddLiveEvents();
         builder.AddRedis();

@@ -19,6 +19,7 @@ public static class WebExtensions
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddMudServices();
         builder.Services.AddProblemDetails();
+        builder.AddTelemetry();
         builder.AddAccounts();
         builder.AddPresence();
         builder.AddWidgetHub();

@@ -3,6 +3,7 @@ using CrmLive.Domain.Common;
 using CrmLive.Domain.Conversations;
 using CrmLive.Domain.Customers;
 using CrmLive.Domain.Live;
+using CrmLive.Infrastructure.Operations;
 using CrmLive.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -17,6 +18,7 @@ public sealed class ConversationService(
     ILiveEventBus bus,
     RuleBot bot,
     TimeProvider clock,
+    CrmLiveMetrics metrics,
     ILogger<ConversationService> logger)
 {
     private const int MaxAppendAttempts = 5;
@@ -102,6 +104,7 @@ public sealed class ConversationService(
             if (conversation.IsWithBot)
             {
                 var reply = bot.Reply(text, conversation.BotFallbackCount);
+                metrics.BotDecided(reply.RuleName, reply.HandOff);
                 if (reply.RuleName == RuleBot.FallbackRuleName) conversation.NoteBotFallback();
                 stored.Add(conversation.Append(MessageSender.Bot, reply.Text, now, authorName: "Bot"));
                 if (reply.HandOff)
@@ -230,9 +233,12 @@ public sealed class ConversationService(
 
     private static string Preview(string text) => text.Length > 140 ? text[..140] : text;
 
-    private Task PublishMessageAsync(Conversation c, Message m, CancellationToken ct) =>
-        bus.PublishAsync(new MessageAdded(c.Id, c.InboxId, c.VisitorId, m.Seq, m.Sender, m.AuthorName, m.Text, m.ClientMessageId,
+    private Task PublishMessageAsync(Conversation c, Message m, CancellationToken ct)
+    {
+        metrics.MessageStored(m.Sender.ToString());
+        return bus.PublishAsync(new MessageAdded(c.Id, c.InboxId, c.VisitorId, m.Seq, m.Sender, m.AuthorName, m.Text, m.ClientMessageId,
             m.CreatedAt), ct);
+    }
 
     private Task PublishChangeAsync(Conversation c, string change, CancellationToken ct) =>
         bus.PublishAsync(new ConversationChanged(c.Id, c.InboxId, c.VisitorId, c.Status, c.AssignedAgentId, change), ct);

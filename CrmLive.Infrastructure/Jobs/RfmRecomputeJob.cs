@@ -1,6 +1,8 @@
 using CrmLive.Domain.Analytics;
 using CrmLive.Domain.Live;
 using CrmLive.Domain.Orders;
+using System.Diagnostics;
+using CrmLive.Infrastructure.Operations;
 using CrmLive.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -15,6 +17,7 @@ public sealed class RfmRecomputeJob(
     IDbContextFactory<CrmDbContext> dbFactory,
     ILiveEventBus bus,
     TimeProvider clock,
+    CrmLiveMetrics metrics,
     ILogger<RfmRecomputeJob> logger)
 {
     public const string JobId = "rfm-recompute";
@@ -23,6 +26,7 @@ public sealed class RfmRecomputeJob(
     public async Task<int> RunAsync(CancellationToken ct)
     {
         var asOf = clock.GetUtcNow();
+        var started = Stopwatch.GetTimestamp();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
 
         var aggregates = await db.Orders.AsNoTracking()
@@ -46,6 +50,7 @@ public sealed class RfmRecomputeJob(
             db.ChangeTracker.Clear();
         }
 
+        metrics.JobFinished(JobId, Stopwatch.GetElapsedTime(started));
         logger.LogInformation("RFM recomputed for {Customers} customers ({Buyers} with orders)",
             customerIds.Count, aggregates.Count);
         await bus.PublishAsync(new AnalyticsRecomputed(JobId, customerIds.Count), ct);

@@ -1,5 +1,6 @@
 using CrmLive.Domain.Conversations;
 using CrmLive.Infrastructure.Chat;
+using CrmLive.Infrastructure.Operations;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
 
@@ -21,12 +22,25 @@ public sealed record WidgetStart(string VisitorToken, Guid? ConversationId, long
 /// <see cref="Start"/>; every other method works on that visitor's conversation only.
 /// </summary>
 [AllowAnonymous]
-public sealed class WidgetHub(ConversationService chat, ILogger<WidgetHub> logger) : Hub<IWidgetClient>
+public sealed class WidgetHub(ConversationService chat, CrmLiveMetrics metrics, ILogger<WidgetHub> logger)
+    : Hub<IWidgetClient>
 {
     public const string Route = "/hubs/widget";
     private const string VisitorKey = "visitorId";
 
     public static string VisitorGroup(Guid visitorId) => $"visitor:{visitorId:N}";
+
+    public override Task OnConnectedAsync()
+    {
+        metrics.WidgetConnected();
+        return base.OnConnectedAsync();
+    }
+
+    public override Task OnDisconnectedAsync(Exception? exception)
+    {
+        metrics.WidgetDisconnected();
+        return base.OnDisconnectedAsync(exception);
+    }
 
     public async Task<WidgetStart> Start(string inboxKey, string? visitorToken)
     {

@@ -1,7 +1,9 @@
 using System.Collections.Concurrent;
+using System.Diagnostics.Metrics;
 using CrmLive.Domain.Conversations;
 using CrmLive.Domain.Live;
 using CrmLive.Infrastructure.Chat;
+using CrmLive.Infrastructure.Operations;
 using CrmLive.Infrastructure.Persistence;
 using CrmLive.Tests.Support;
 using CrmLive.Web.Chat;
@@ -45,6 +47,29 @@ public class WidgetHubTests(CrmLiveAppFactory app) : IClassFixture<CrmLiveAppFac
         Assert.Contains("assistant", bot.Text);
         var stored = await app.Service<ConversationService>().GetMessagesAsync(result.ConversationId);
         Assert.Equal([MessageSender.Customer, MessageSender.Bot], stored.Select(m => m.Sender));
+    }
+
+    [Fact]
+    public async Task Send_CountsMessagesAndBotDecisionsInTheAppMeter()
+    {
+        var measured = new ConcurrentDictionary<string, long>();
+        var meterFactory = app.Service<IMeterFactory>();
+        using var listener = new MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument.Meter.Name == CrmLiveMetrics.MeterName && instrument.Meter.Scope == meterFactory)
+                l.EnableMeasurementEvents(instrument);
+        };
+        listener.SetMeasurementEventCallback<long>((instrument, value, _, _) =>
+            measured.AddOrUpdate(instrument.Name, value, (_, total) => total + value));
+        listener.Start();
+        var (widget, _, _) = await ConnectAsync();
+
+        await widget.InvokeAsync<SendResult>("Send", Guid.NewGuid().ToString(), "hello");
+
+        Assert.Equal(2, measured.GetValueOrDefault("crmlive.chat.messages")); // the customer's and the bot's
+        Assert.Equal(1, measured.GetValueOrDefault("crmlive.bot.decisions"));
+        Assert.True(measured.GetValueOrDefault("crmlive.widget.connections") >= 1);
     }
 
     [Fact]
