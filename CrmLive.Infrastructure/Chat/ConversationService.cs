@@ -155,9 +155,15 @@ public sealed class ConversationService(
         string text, string? clientMessageId = null, CancellationToken ct = default)
     {
         ValidateText(text);
+        if (clientMessageId is { Length: > MaxClientMessageIdLength })
+            throw new ChatException("A client message id can be at most 64 characters.");
         for (var attempt = 1; ; attempt++)
         {
             await using var db = await dbFactory.CreateDbContextAsync(ct);
+            if (clientMessageId is not null && await db.Messages.AsNoTracking()
+                    .Where(m => m.ConversationId == conversationId && m.ClientMessageId == clientMessageId)
+                    .Select(m => MessageDto.From(m)).FirstOrDefaultAsync(ct) is { } already)
+                return already; // a retried reply is stored once
             var conversation = await db.Conversations.SingleOrDefaultAsync(c => c.Id == conversationId, ct)
                 ?? throw new ChatException("That conversation no longer exists.");
             if (conversation.Status == ConversationStatus.Resolved)

@@ -1,3 +1,5 @@
+using System.Security.Claims;
+using CrmLive.Infrastructure.Chat;
 using CrmLive.Infrastructure.Customers;
 using CrmLive.Infrastructure.Dashboards;
 using CrmLive.Infrastructure.Identity;
@@ -15,6 +17,10 @@ public static class ApiEndpoints
         var customers = api.MapGroup("/customers").WithTags("Customers");
         customers.MapGet("/", ListCustomersAsync).WithSummary("Search and page customers");
         customers.MapGet("/{id:guid}", GetCustomerAsync).WithSummary("One customer's profile");
+
+        var conversations = api.MapGroup("/conversations").WithTags("Conversations");
+        conversations.MapGet("/{id:guid}/messages", ListMessagesAsync).WithSummary("Messages after a sequence number");
+        conversations.MapPost("/{id:guid}/messages", ReplyAsync).WithSummary("Reply as the signed-in agent");
 
         api.MapGet("/dashboard/tiles", async (DashboardQueries q, CancellationToken ct) =>
                 TypedResults.Ok(await q.TilesAsync(ct)))
@@ -35,7 +41,30 @@ public static class ApiEndpoints
         return TypedResults.Ok(await queries.ListAsync(new CustomerListQuery(search, Page: page, PageSize: pageSize), ct));
     }
 
+    private static async Task<Ok<IReadOnlyList<MessageDto>>> ListMessagesAsync(Guid id, ConversationService chat,
+        long afterSeq = 0, CancellationToken ct = default) =>
+        TypedResults.Ok(await chat.GetMessagesAsync(id, Math.Max(0, afterSeq), ct));
+
+    private static async Task<Results<Created<MessageDto>, ProblemHttpResult>> ReplyAsync(Guid id, ReplyRequest request,
+        ConversationService chat, ClaimsPrincipal user, ILogger<ReplyRequest> logger, CancellationToken ct)
+    {
+        try
+        {
+            var message = await chat.ReplyAsAgentAsync(id, user.UserId()!, user.DisplayName(), request.Text ?? "",
+                request.ClientMessageId, ct);
+            return TypedResults.Created($"/api/v1/conversations/{id}/messages?afterSeq={message.Seq - 1}", message);
+        }
+        catch (ChatException ex)
+        {
+            logger.LogWarning("Reply refused in conversation {ConversationId}: {Reason}", id, ex.Message);
+            return TypedResults.Problem(ex.Message, statusCode: StatusCodes.Status400BadRequest, title: "Reply refused");
+        }
+    }
+
     private static async Task<Results<Ok<CustomerProfile>, NotFound>> GetCustomerAsync(Guid id,
         CustomerQueries queries, CancellationToken ct) =>
         await queries.GetProfileAsync(id, ct) is { } profile ? TypedResults.Ok(profile) : TypedResults.NotFound();
 }
+
+/// <summary>An agent's reply; <c>ClientMessageId</c> makes a retried POST store the message once.</summary>
+public sealed record ReplyRequest(string? Text, string? ClientMessageId);
