@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CrmLive.Infrastructure.Customers;
 
 /// <summary>Read side of the customers list and the customer 360 page.</summary>
-public sealed class CustomerQueries(IDbContextFactory<CrmDbContext> dbFactory)
+public sealed class CustomerQueries(IDbContextFactory<CrmDbContext> dbFactory, IProviderSql providerSql)
 {
     public const int MaxPageSize = 200;
 
@@ -16,13 +16,7 @@ public sealed class CustomerQueries(IDbContextFactory<CrmDbContext> dbFactory)
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var customers = db.Customers.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(q.Search))
-        {
-            var term = q.Search.Trim().ToLowerInvariant();
-            // Prefix match on indexed columns keeps typing-speed search cheap; full-text search comes with the CRM core.
-            customers = customers.Where(c => c.Name.ToLower().StartsWith(term)
-                || (c.Email != null && c.Email.StartsWith(term))
-                || c.Name.ToLower().Contains(" " + term));
-        }
+            customers = providerSql.SearchCustomers(customers, q.Search);
 
         var total = await customers.CountAsync(ct);
         customers = (q.SortBy, q.Descending) switch

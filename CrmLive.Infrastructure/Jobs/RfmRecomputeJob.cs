@@ -21,7 +21,7 @@ public sealed class RfmRecomputeJob(
     ILogger<RfmRecomputeJob> logger)
 {
     public const string JobId = "rfm-recompute";
-    private const int WriteChunk = 1000;
+    private const int WriteChunk = 10_000;
 
     public async Task<int> RunAsync(CancellationToken ct)
     {
@@ -41,13 +41,20 @@ public sealed class RfmRecomputeJob(
             : new RfmInput(id, null, 0, 0m));
         var scores = RfmScoring.Score(inputs, asOf);
 
-        foreach (var chunk in customerIds.Chunk(WriteChunk))
+        // Set-based writes: one UPDATE per distinct score (at most 126) over a chunk of ids, which EF sends as a
+        // single array parameter on every provider, instead of loading and saving each customer.
+        foreach (var group in scores.GroupBy(s => s.Value))
         {
-            ct.ThrowIfCancellationRequested();
-            var customers = await db.Customers.Where(c => chunk.Contains(c.Id)).ToListAsync(ct);
-            foreach (var customer in customers) customer.SetRfm(scores[customer.Id], asOf);
-            await db.SaveChangesAsync(ct);
-            db.ChangeTracker.Clear();
+            foreach (var chunk in group.Select(s => s.Key).Chunk(WriteChunk))
+            {
+                ct.ThrowIfCancellationRequested();
+                var score = group.Key;
+                await db.Customers.Where(c => chunk.Contains(c.Id)).ExecuteUpdateAsync(set => set
+                    .SetProperty(c => c.RfmRecency, score == null ? null : score.Recency)
+                    .SetProperty(c => c.RfmFrequency, score == null ? null : score.Frequency)
+                    .SetProperty(c => c.RfmMonetary, score == null ? null : score.Monetary)
+                    .SetProperty(c => c.RfmComputedAt, asOf), ct);
+            }
         }
 
         metrics.JobFinished(JobId, Stopwatch.GetElapsedTime(started));

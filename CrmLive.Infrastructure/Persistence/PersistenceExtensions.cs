@@ -30,14 +30,14 @@ public static class PersistenceExtensions
             case DatabaseProvider.Sqlite:
                 var sqlite = ResolveSqlitePath(connectionString ?? DefaultSqliteConnection,
                     builder.Environment.ContentRootPath);
-                Register<SqliteCrmDbContext>(builder, o => o.UseSqlite(sqlite, s => s.CommandTimeout(timeout)));
+                Register<SqliteCrmDbContext, SqliteProviderSql>(builder, o => o.UseSqlite(sqlite, s => s.CommandTimeout(timeout)));
                 break;
             case DatabaseProvider.SqlServer:
-                Register<SqlServerCrmDbContext>(builder, o => o.UseSqlServer(Required(connectionString, options.Provider),
+                Register<SqlServerCrmDbContext, SqlServerProviderSql>(builder, o => o.UseSqlServer(Required(connectionString, options.Provider),
                     s => s.CommandTimeout(timeout)));
                 break;
             case DatabaseProvider.PostgreSql:
-                Register<PostgreSqlCrmDbContext>(builder, o => o.UseNpgsql(Required(connectionString, options.Provider),
+                Register<PostgreSqlCrmDbContext, PostgreSqlProviderSql>(builder, o => o.UseNpgsql(Required(connectionString, options.Provider),
                     s => s.CommandTimeout(timeout)));
                 break;
             default:
@@ -51,10 +51,13 @@ public static class PersistenceExtensions
         return builder;
     }
 
-    private static void Register<TContext>(IHostApplicationBuilder builder, Action<DbContextOptionsBuilder> configure)
+    private static void Register<TContext, TProviderSql>(IHostApplicationBuilder builder,
+        Action<DbContextOptionsBuilder> configure)
         where TContext : CrmDbContext
+        where TProviderSql : class, IProviderSql
     {
         builder.Services.AddDbContextFactory<TContext>(configure);
+        builder.Services.AddSingleton<IProviderSql, TProviderSql>();
         builder.Services.AddSingleton<IDbContextFactory<CrmDbContext>, CrmDbContextFactory<TContext>>();
     }
 

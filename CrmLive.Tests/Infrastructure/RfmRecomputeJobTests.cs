@@ -80,4 +80,19 @@ public class RfmRecomputeJobTests(CrmLiveAppFactory app) : IClassFixture<CrmLive
         Assert.Contains(byName.Items, c => c.Id == someone.Id);
         Assert.Empty(all.Items.Select(c => c.Id).Intersect(page2.Items.Select(c => c.Id)));
     }
+
+    [Fact]
+    public async Task CustomerSearch_IgnoresCase_AndTreatsWildcardsAsText()
+    {
+        var queries = app.Service<CustomerQueries>();
+        var someone = (await queries.ListAsync(new CustomerListQuery(null, PageSize: 1))).Items[0];
+
+        var upper = await queries.ListAsync(new CustomerListQuery(someone.Name.ToUpperInvariant()));
+        var wildcard = await queries.ListAsync(new CustomerListQuery("%"));
+        var underscore = await queries.ListAsync(new CustomerListQuery("_"));
+
+        Assert.Contains(upper.Items, c => c.Id == someone.Id);
+        Assert.Equal(0, wildcard.TotalCount);
+        Assert.Equal(0, underscore.TotalCount);
+    }
 }
