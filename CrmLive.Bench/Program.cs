@@ -1,79 +1,39 @@
-using System.Diagnostics;
-using CrmLive.Infrastructure;
-using CrmLive.Infrastructure.Demo;
-using CrmLive.Infrastructure.Jobs;
-using CrmLive.Infrastructure.Persistence;
-using CrmLive.Infrastructure.Persistence.Sqlite;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
+using CrmLive.Bench.Chat;
 
-// dotnet run -c Release --project CrmLive.Bench -- <scenario> [--customers N]
-// Prints a table and ends with one "RESULT <scenario> key=value ..." line.
-var scenario = args.FirstOrDefault() ?? "help";
-var customers = ArgInt("--customers", 20_000);
+namespace CrmLive.Bench;
 
-switch (scenario)
+/// <summary>
+/// dotnet run -c Release --project CrmLive.Bench -- &lt;scenario&gt; [options]. Each scenario prints a table and ends
+/// with one "RESULT &lt;scenario&gt; key=value ..." line.
+/// </summary>
+internal static class BenchMain
 {
-    case "seed-rfm":
-        await SeedAndRfmAsync(customers);
-        break;
-    default:
-        Console.WriteLine("Scenarios:\n  seed-rfm [--customers N]   seed the demo company on SQLite, then time the RFM recompute");
-        return 1;
-}
-return 0;
-
-int ArgInt(string name, int fallback)
-{
-    var i = Array.IndexOf(args, name);
-    return i >= 0 && i + 1 < args.Length && int.TryParse(args[i + 1], out var v) ? v : fallback;
-}
-
-static async Task SeedAndRfmAsync(int customers)
-{
-    var dbPath = Path.Combine(Path.GetTempPath(), $"crmlive-bench-{Guid.NewGuid():N}.db");
-    var builder = Host.CreateApplicationBuilder();
-    builder.Logging.SetMinimumLevel(LogLevel.Warning);
-    builder.Configuration["ConnectionStrings:Crm"] = $"Data Source={dbPath}";
-    builder.Configuration["Jobs:RunServer"] = "false";
-    builder.AddInfrastructure();
-    using var host = builder.Build();
-    var dbFactory = host.Services.GetRequiredService<IDbContextFactory<CrmDbContext>>();
-    try
+    public static async Task<int> Main(string[] args)
     {
-        await using (var db = await dbFactory.CreateDbContextAsync())
+        var options = new BenchArgs(args.Skip(1).ToArray());
+        switch (args.FirstOrDefault())
         {
-            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
-            await db.Database.MigrateAsync();
+            case "seed-rfm":
+                await SeedRfmBenchmark.RunAsync(options.Int("--customers", 20_000));
+                return 0;
+            case "chat":
+                return await ChatBenchmark.RunAsync(new ChatBenchmarkOptions(
+                    Connections: options.Int("--connections", 200),
+                    Rate: options.Int("--rate", 200),
+                    Seconds: options.Int("--seconds", 10),
+                    Instances: options.Int("--instances", 1),
+                    PostgreSql: options.String("--pg") ?? Environment.GetEnvironmentVariable("CRMLIVE_BENCH_PG")));
+            default:
+                Console.WriteLine("""
+                    Scenarios:
+                      seed-rfm [--customers N]
+                          seed the demo company on SQLite, then time the RFM recompute
+                      chat [--connections N] [--rate R] [--seconds S] [--instances 1|2] [--pg CONNECTION]
+                          N widgets over real WebSockets send R messages/s for S seconds; measures delivery to the agent side.
+                          --instances 2 runs two app instances sharing PostgreSQL (--pg, or CRMLIVE_BENCH_PG) and a
+                          redis-server started here: widgets talk to A, the agent side listens on B.
+                    """);
+                return 1;
         }
-
-        var seedWatch = Stopwatch.StartNew();
-        await using (var db = await dbFactory.CreateDbContextAsync())
-        {
-            await host.Services.GetRequiredService<DemoCompanySeeder>()
-                .SeedAsync(db, new DemoOptions { Customers = customers }, DateTimeOffset.UtcNow, CancellationToken.None);
-        }
-        seedWatch.Stop();
-
-        int orders;
-        await using (var db = await dbFactory.CreateDbContextAsync()) orders = await db.Orders.CountAsync();
-
-        var job = host.Services.GetRequiredService<RfmRecomputeJob>();
-        var rfmWatch = Stopwatch.StartNew();
-        var scored = await job.RunAsync(CancellationToken.None);
-        rfmWatch.Stop();
-        var peakMb = Process.GetCurrentProcess().PeakWorkingSet64 / (1024 * 1024);
-
-        Console.WriteLine($"{"step",-14} {"rows",12} {"seconds",10}");
-        Console.WriteLine($"{"seed",-14} {customers + orders,12} {seedWatch.Elapsed.TotalSeconds,10:0.00}");
-        Console.WriteLine($"{"rfm recompute",-14} {scored,12} {rfmWatch.Elapsed.TotalSeconds,10:0.00}");
-        Console.WriteLine(
-            $"RESULT seed-rfm customers={customers} orders={orders} seed_s={seedWatch.Elapsed.TotalSeconds:0.00} rfm_s={rfmWatch.Elapsed.TotalSeconds:0.00} peak_mb={peakMb}");
-    }
-    finally
-    {
-        SqliteFiles.Delete(dbPath);
     }
 }

@@ -30,7 +30,8 @@ public static class PersistenceExtensions
             case DatabaseProvider.Sqlite:
                 var sqlite = ResolveSqlitePath(connectionString ?? DefaultSqliteConnection,
                     builder.Environment.ContentRootPath);
-                Register<SqliteCrmDbContext, SqliteProviderSql>(builder, o => o.UseSqlite(sqlite, s => s.CommandTimeout(timeout)));
+                Register<SqliteCrmDbContext, SqliteProviderSql>(builder, o => o.UseSqlite(sqlite, s => s.CommandTimeout(timeout))
+                    .AddInterceptors(new SqlitePragmas()));
                 break;
             case DatabaseProvider.SqlServer:
                 Register<SqlServerCrmDbContext, SqlServerProviderSql>(builder, o => o.UseSqlServer(Required(connectionString, options.Provider),
