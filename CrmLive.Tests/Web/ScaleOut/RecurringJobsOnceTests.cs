@@ -8,37 +8,9 @@ using Hangfire.Storage;
 namespace CrmLive.Tests.Web.ScaleOut;
 
 /// <summary>Two instances, both running Hangfire servers on the shared PostgreSQL storage.</summary>
-public sealed class TwoJobServers : IAsyncLifetime
+public sealed class TwoJobServers : TwoInstances
 {
-    private readonly RedisServer _redis = new();
-    private TestDatabase? _database;
-
-    public CrmLiveAppFactory A { get; private set; } = default!;
-    public CrmLiveAppFactory B { get; private set; } = default!;
-
-    public async Task InitializeAsync()
-    {
-        await _redis.InitializeAsync();
-        _database = TestDatabase.Create();
-        var settings = new Dictionary<string, string?>
-        {
-            ["Redis:Connection"] = _redis.Connection,
-            ["Redis:Prefix"] = $"t{Guid.NewGuid():N}",
-            ["Jobs:RunServer"] = "true",
-        };
-        A = new CrmLiveAppFactory(_database, settings);
-        _ = A.Server;
-        B = new CrmLiveAppFactory(_database, settings);
-        _ = B.Server;
-    }
-
-    public async Task DisposeAsync()
-    {
-        await A.DisposeAsync();
-        await B.DisposeAsync();
-        _database?.Dispose();
-        await _redis.DisposeAsync();
-    }
+    protected override bool RunJobServers => true;
 }
 
 /// <summary>Needs shared job storage, so it runs in the PostgreSQL pass only (embedded SQLite keeps jobs in memory).</summary>

@@ -10,13 +10,16 @@ using Microsoft.AspNetCore.SignalR.Client;
 namespace CrmLive.Tests.Web.ScaleOut;
 
 /// <summary>Two app instances sharing one database and one real Redis, as behind a load balancer.</summary>
-public sealed class TwoInstances : IAsyncLifetime
+public class TwoInstances : IAsyncLifetime
 {
     private readonly RedisServer _redis = new();
     private TestDatabase? _database;
 
     public CrmLiveAppFactory A { get; private set; } = default!;
     public CrmLiveAppFactory B { get; private set; } = default!;
+
+    /// <summary>Whether both instances run Hangfire servers (on the shared storage).</summary>
+    protected virtual bool RunJobServers => false;
 
     public async Task InitializeAsync()
     {
@@ -26,6 +29,7 @@ public sealed class TwoInstances : IAsyncLifetime
         {
             ["Redis:Connection"] = _redis.Connection,
             ["Redis:Prefix"] = $"t{Guid.NewGuid():N}",
+            ["Jobs:RunServer"] = RunJobServers.ToString(),
         };
         A = new CrmLiveAppFactory(_database, settings);
         _ = A.Server; // A migrates and seeds first; B finds the database ready.
