@@ -15,6 +15,8 @@ public class ChatJourneyTests(BrowserFixture browser)
         await new SignInPage(agentPage).SignInAsync("agent1@crmlive.demo", returnUrl: "/inbox");
         var inbox = new InboxPage(agentPage);
         await inbox.OpenAsync();
+        // The handoff may be assigned to this agent or wait in the queue: "All open" shows it either way.
+        await inbox.ShowAsync("AllOpen");
 
         var customerPage = await browser.NewPageAsync(1280, 800);
         var widget = new WidgetFrame(customerPage);

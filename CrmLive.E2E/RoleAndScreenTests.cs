@@ -46,11 +46,11 @@ public class RoleAndScreenTests(BrowserFixture browser)
     }
 
     [Fact]
-    public async Task Dashboard_WaitingTileRises_WhenACustomerIsHandedOff()
+    public async Task Dashboard_OpenTileRises_WhenACustomerStartsAChat()
     {
         var page = await browser.NewPageAsync();
         await new SignInPage(page).SignInAsync("manager@crmlive.demo", returnUrl: "/dashboard");
-        var waitingTile = page.GetByTestId("tile-waiting").GetByTestId("tile-value");
+        var waitingTile = page.GetByTestId("tile-open").GetByTestId("tile-value");
         await Expect(waitingTile).ToBeVisibleAsync();
         await page.WaitForFunctionAsync("() => window.Blazor !== undefined");
         var before = int.Parse(await waitingTile.InnerTextAsync());

@@ -15,6 +15,12 @@ public sealed class InboxPage(IPage page)
 
     public ILocator Conversations => page.GetByTestId("conversation-item");
 
+    public async Task ShowAsync(string view)
+    {
+        await page.GetByTestId($"view-{view}").ClickAsync();
+        await page.Locator($"[data-testid=view-{view}][data-selected=true]").WaitForAsync();
+    }
+
     public ILocator ConversationWithPreview(string text) =>
         Conversations.Filter(new LocatorFilterOptions { HasText = text });
 

@@ -8,7 +8,9 @@ public static class ChatExtensions
 {
     public static IHostApplicationBuilder AddChat(this IHostApplicationBuilder builder)
     {
+        builder.Services.AddOptions<ChatOptions>().BindConfiguration(ChatOptions.Section);
         builder.Services.AddSingleton(RuleBot.Default);
+        builder.Services.AddSingleton<AutoAssignment>();
         builder.Services.AddSingleton<ConversationService>();
         builder.Services.AddSingleton<InboxQueries>();
         return builder;

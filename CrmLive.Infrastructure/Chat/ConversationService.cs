@@ -19,6 +19,7 @@ public sealed class ConversationService(
     RuleBot bot,
     TimeProvider clock,
     CrmLiveMetrics metrics,
+    AutoAssignment autoAssignment,
     ILogger<ConversationService> logger)
 {
     private const int MaxAppendAttempts = 5;
@@ -130,6 +131,7 @@ public sealed class ConversationService(
             foreach (var m in stored) await PublishMessageAsync(conversation, m, ct);
             if (isNew || handedOff)
                 await PublishChangeAsync(conversation, handedOff ? "handoff" : "created", ct);
+            if (handedOff) await autoAssignment.TryAssignAsync(conversation.Id, ct);
             return new SendResult(conversation.Id, stored[0].Seq, Duplicate: false);
         }
     }
@@ -189,8 +191,31 @@ public sealed class ConversationService(
         }
     }
 
-    public Task AssignAsync(Guid conversationId, string agentId, CancellationToken ct = default) =>
-        ChangeAsync(conversationId, c => c.AssignTo(agentId), "assigned", ct);
+    /// <summary>
+    /// An agent takes a conversation nobody has. Atomic across instances: when two agents claim at once, one wins
+    /// and the other is told who has it.
+    /// </summary>
+    public async Task ClaimAsync(Guid conversationId, string agentId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var claimed = await db.Conversations
+            .Where(c => c.Id == conversationId && c.Status != ConversationStatus.Resolved
+                && (c.AssignedAgentId == null || c.AssignedAgentId == agentId))
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(c => c.AssignedAgentId, agentId)
+                .SetProperty(c => c.Status, ConversationStatus.Open), ct);
+        var conversation = await db.Conversations.AsNoTracking().SingleOrDefaultAsync(c => c.Id == conversationId, ct)
+            ?? throw new ChatException("That conversation no longer exists.");
+        if (claimed == 0)
+        {
+            if (conversation.Status == ConversationStatus.Resolved)
+                throw new ChatException("This conversation is already resolved.");
+            var holder = await db.Users.Where(u => u.Id == conversation.AssignedAgentId)
+                .Select(u => u.DisplayName).SingleOrDefaultAsync(ct);
+            throw new ChatException($"{holder ?? "Another agent"} already has this conversation.");
+        }
+        await PublishChangeAsync(conversation, "assigned", ct);
+    }
 
     public Task ResolveAsync(Guid conversationId, CancellationToken ct = default) =>
         ChangeAsync(conversationId, c => c.Resolve(clock.GetUtcNow()), "resolved", ct);

@@ -6,4 +6,10 @@ namespace CrmLive.Infrastructure.Identity;
 public sealed class StaffUser : IdentityUser
 {
     public string DisplayName { get; set; } = "";
+
+    /// <summary>How many open conversations automatic assignment may give this person at once.</summary>
+    public int ChatCapacity { get; set; } = 5;
+
+    /// <summary>When automatic assignment last gave this person a conversation; drives the rotation.</summary>
+    public DateTimeOffset? LastAssignedAt { get; set; }
 }

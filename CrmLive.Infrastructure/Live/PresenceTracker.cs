@@ -9,6 +9,9 @@ public interface IPresenceTracker
     Task ConnectedAsync(string userId, bool isAgent);
     Task DisconnectedAsync(string userId, bool isAgent);
     Task<int> OnlineAgentCountAsync();
+
+    /// <summary>Agents with at least one open circuit on any instance.</summary>
+    Task<IReadOnlyCollection<string>> OnlineAgentIdsAsync();
     Task<bool> IsOnlineAsync(string userId);
 }
 
@@ -19,6 +22,9 @@ internal sealed class InMemoryPresenceTracker(ILiveEventBus bus) : IPresenceTrac
     private readonly ConcurrentDictionary<string, byte> _agents = new();
 
     public Task<int> OnlineAgentCountAsync() => Task.FromResult(_agents.Count);
+
+    public Task<IReadOnlyCollection<string>> OnlineAgentIdsAsync() =>
+        Task.FromResult<IReadOnlyCollection<string>>([.. _agents.Keys]);
 
     public Task<bool> IsOnlineAsync(string userId) => Task.FromResult(_circuits.ContainsKey(userId));
 

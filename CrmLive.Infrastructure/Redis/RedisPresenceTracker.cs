@@ -42,11 +42,13 @@ internal sealed class RedisPresenceTracker(IConnectionMultiplexer redis, string 
         if (isAgent) await bus.PublishAsync(new AgentPresenceChanged(userId, false, await OnlineAgentCountAsync()));
     }
 
-    public async Task<int> OnlineAgentCountAsync()
+    public async Task<int> OnlineAgentCountAsync() => (await OnlineAgentIdsAsync()).Count;
+
+    public async Task<IReadOnlyCollection<string>> OnlineAgentIdsAsync()
     {
         var online = await OnlineUsersAsync();
         var agents = (await Db.SetMembersAsync(_agents)).Select(a => a.ToString()).ToHashSet();
-        return online.Count(agents.Contains);
+        return [.. online.Where(agents.Contains)];
     }
 
     public async Task<bool> IsOnlineAsync(string userId) => (await OnlineUsersAsync()).Contains(userId);

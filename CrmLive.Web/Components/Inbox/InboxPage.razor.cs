@@ -18,8 +18,8 @@ public sealed partial class InboxPage
 {
     private static readonly (InboxView View, string Label)[] Views =
     [
-        (InboxView.Waiting, "Waiting"),
         (InboxView.Mine, "Mine"),
+        (InboxView.Waiting, "Waiting"),
         (InboxView.AllOpen, "All open"),
         (InboxView.WithBot, "With bot"),
         (InboxView.Resolved, "Resolved"),
@@ -27,7 +27,8 @@ public sealed partial class InboxPage
 
     private readonly List<IDisposable> _subscriptions = [];
     private readonly SemaphoreSlim _listRefresh = new(1, 1);
-    private InboxView _view = InboxView.Waiting;
+    // Handoffs are assigned automatically, so an agent's own conversations come first.
+    private InboxView _view = InboxView.Mine;
     private IReadOnlyList<ConversationSummary>? _conversations;
     private IReadOnlyDictionary<InboxView, int> _counts = new Dictionary<InboxView, int>();
     private ConversationSummary? _selected;
@@ -182,7 +183,7 @@ public sealed partial class InboxPage
         }
     }
 
-    private Task ClaimAsync() => RunAsync(id => Chat.AssignAsync(id, _userId), "Assigned to you");
+    private Task ClaimAsync() => RunAsync(id => Chat.ClaimAsync(id, _userId), "Assigned to you");
 
     private Task ResolveAsync() => RunAsync(Chat.ResolveAsync, "Conversation resolved");
 

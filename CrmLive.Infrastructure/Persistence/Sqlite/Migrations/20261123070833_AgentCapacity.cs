@@ -1,0 +1,40 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace CrmLive.Infrastructure.Persistence.Sqlite.Migrations
+{
+    /// <inheritdoc />
+    public partial class AgentCapacity : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            // People who existed before capacities get the same default as new ones.
+            migrationBuilder.AddColumn<int>(
+                name: "ChatCapacity",
+                table: "AspNetUsers",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 5);
+
+            migrationBuilder.AddColumn<long>(
+                name: "LastAssignedAt",
+                table: "AspNetUsers",
+                type: "INTEGER",
+                nullable: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "ChatCapacity",
+                table: "AspNetUsers");
+
+            migrationBuilder.DropColumn(
+                name: "LastAssignedAt",
+                table: "AspNetUsers");
+        }
+    }
+}
