@@ -11,6 +11,7 @@ public static class ChatExtensions
         builder.Services.AddOptions<ChatOptions>().BindConfiguration(ChatOptions.Section);
         builder.Services.AddSingleton(RuleBot.Default);
         builder.Services.AddSingleton<AutoAssignment>();
+        builder.Services.AddSingleton<InboxOrigins>();
         builder.Services.AddSingleton<ConversationService>();
         builder.Services.AddSingleton<InboxQueries>();
         return builder;

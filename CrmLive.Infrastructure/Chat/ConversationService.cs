@@ -25,14 +25,21 @@ public sealed class ConversationService(
     private const int MaxAppendAttempts = 5;
     public const int MaxClientMessageIdLength = 64;
 
-    public async Task<WidgetSession> StartVisitorSessionAsync(string inboxKey, string? visitorToken,
-        CancellationToken ct = default)
+    /// <param name="origin">The page's origin as the browser sent it; null for clients that are not browsers.</param>
+    /// <param name="ownOrigin">CrmLive's own origin, whose pages may always use any inbox.</param>
+    public async Task<WidgetSession> StartVisitorSessionAsync(string inboxKey, string? visitorToken, string? origin,
+        string ownOrigin, CancellationToken ct = default)
     {
         if (string.IsNullOrWhiteSpace(inboxKey)) throw new ChatException("The widget has no inbox key (data-inbox).");
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var key = inboxKey.Trim().ToLowerInvariant();
         var inbox = await db.Inboxes.AsNoTracking().SingleOrDefaultAsync(i => i.Key == key, ct)
             ?? throw new ChatException($"Unknown inbox '{inboxKey}'.");
+        if (origin is not null && !inbox.Allows(origin, ownOrigin))
+        {
+            logger.LogWarning("Widget refused: {Origin} is not an allowed site of inbox {Inbox}", origin, inbox.Key);
+            throw new ChatException($"This website is not allowed to use the '{inbox.Key}' chat.");
+        }
 
         var now = clock.GetUtcNow();
         Visitor? visitor = null;

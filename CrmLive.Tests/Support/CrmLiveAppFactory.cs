@@ -74,12 +74,14 @@ public class CrmLiveAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
     }
 
     /// <summary>A real SignalR client connected to the widget hub through the test server.</summary>
-    public HubConnection CreateWidgetConnection() =>
+    /// <param name="origin">The Origin header a browser on that site would send; none by default.</param>
+    public HubConnection CreateWidgetConnection(string? origin = null) =>
         new HubConnectionBuilder()
             .WithUrl(new Uri(Server.BaseAddress, "/hubs/widget"), o =>
             {
                 o.HttpMessageHandlerFactory = _ => Server.CreateHandler();
                 o.Transports = HttpTransportType.LongPolling;
+                if (origin is not null) o.Headers["Origin"] = origin;
             })
             .AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()))
             .Build();

@@ -44,7 +44,10 @@ public sealed class WidgetHub(ConversationService chat, CrmLiveMetrics metrics, 
 
     public async Task<WidgetStart> Start(string inboxKey, string? visitorToken)
     {
-        var session = await GuardAsync(() => chat.StartVisitorSessionAsync(inboxKey, visitorToken,
+        var request = Context.GetHttpContext()?.Request;
+        var origin = request?.Headers.Origin.FirstOrDefault();
+        var ownOrigin = request is null ? "" : $"{request.Scheme}://{request.Host}";
+        var session = await GuardAsync(() => chat.StartVisitorSessionAsync(inboxKey, visitorToken, origin, ownOrigin,
             Context.ConnectionAborted));
         Context.Items[VisitorKey] = session.VisitorId;
         await Groups.AddToGroupAsync(Context.ConnectionId, VisitorGroup(session.VisitorId), Context.ConnectionAborted);

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using CrmLive.Infrastructure.Chat;
 using CrmLive.Infrastructure.Redis;
 using StackExchange.Redis;
 
@@ -19,13 +20,15 @@ public static class WidgetHubExtensions
             signalR.AddStackExchangeRedis(redis.Connection!, o =>
                 o.Configuration.ChannelPrefix = RedisChannel.Literal($"{redis.Prefix}:signalr"));
         }
-        // The widget runs on customers' sites. Any origin may connect for now; per-inbox allowed origins come
-        // with inbox administration.
-        builder.Services.AddCors(o => o.AddPolicy(CorsPolicy, p => p
-            .SetIsOriginAllowed(_ => true)
-            .AllowAnyHeader()
-            .WithMethods("GET", "POST")
-            .AllowCredentials()));
+        // The widget runs on customers' sites: browsers may call the hub from any site some inbox allows;
+        // the hub then checks the site against the inbox the widget names.
+        builder.Services.AddCors();
+        builder.Services.AddOptions<Microsoft.AspNetCore.Cors.Infrastructure.CorsOptions>()
+            .Configure<InboxOrigins>((o, origins) => o.AddPolicy(CorsPolicy, p => p
+                .SetIsOriginAllowed(origins.IsAllowedByAnyInbox)
+                .AllowAnyHeader()
+                .WithMethods("GET", "POST")
+                .AllowCredentials()));
         builder.Services.AddHostedService<WidgetBroadcaster>();
         return builder;
     }

@@ -50,6 +50,8 @@ internal sealed class InboxEntityTypeConfiguration : IEntityTypeConfiguration<In
         builder.Property(i => i.Key).HasMaxLength(50).IsRequired();
         builder.Property(i => i.Name).HasMaxLength(100).IsRequired();
         builder.Property(i => i.Greeting).HasMaxLength(500);
+        builder.Property(i => i.AllowedOrigins).HasMaxLength(4000);
+        builder.Ignore(i => i.AllowedOriginList);
         builder.HasIndex(i => i.Key).IsUnique();
     }
 }

@@ -100,6 +100,11 @@ namespace CrmLive.Infrastructure.Persistence.PostgreSql.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<string>("AllowedOrigins")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
                     b.Property<string>("Greeting")
                         .IsRequired()
                         .HasMaxLength(500)
