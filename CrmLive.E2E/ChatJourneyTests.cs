@@ -40,6 +40,12 @@ public class ChatJourneyTests(BrowserFixture browser)
         await Expect(inbox.ThreadMessages.Last).ToContainTextAsync("Sofia");
 
         await Expect(widget.MessagesFrom("Agent").First).ToContainTextAsync("let me check that for you");
+
+        // A private note stays in the team: the customer gets the next reply but never the note.
+        await inbox.AddPrivateNoteAsync("Internal: the parcel is stuck at the warehouse");
+        await inbox.ReplyAsync("Found it — it ships today.");
+        await Expect(widget.MessagesFrom("Agent").Nth(1)).ToContainTextAsync("ships today");
+        await Expect(customerPage.GetByText("stuck at the warehouse")).ToHaveCountAsync(0);
         await BrowserFixture.ScreenshotAsync(customerPage, "widget-agent-reply");
         await BrowserFixture.ScreenshotAsync(agentPage, "inbox-thread");
 

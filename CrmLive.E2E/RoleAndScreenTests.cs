@@ -52,7 +52,7 @@ public class RoleAndScreenTests(BrowserFixture browser)
         await new SignInPage(page).SignInAsync("manager@crmlive.demo", returnUrl: "/dashboard");
         var waitingTile = page.GetByTestId("tile-open").GetByTestId("tile-value");
         await Expect(waitingTile).ToBeVisibleAsync();
-        await page.WaitForFunctionAsync("() => window.Blazor !== undefined");
+        await page.Locator("[data-testid=dashboard][data-live=true]").WaitForAsync();
         var before = int.Parse(await waitingTile.InnerTextAsync());
 
         await using (var widget = new HubConnectionBuilder()
@@ -77,7 +77,7 @@ public class RoleAndScreenTests(BrowserFixture browser)
         await new SignInPage(manager).SignInAsync("manager@crmlive.demo", returnUrl: "/dashboard");
         var agentsTile = manager.GetByTestId("tile-agents").GetByTestId("tile-value");
         await Expect(agentsTile).ToBeVisibleAsync();
-        await manager.WaitForFunctionAsync("() => window.Blazor !== undefined");
+        await manager.Locator("[data-testid=dashboard][data-live=true]").WaitForAsync();
         var before = int.Parse(await agentsTile.InnerTextAsync());
 
         var agent = await browser.NewPageAsync();

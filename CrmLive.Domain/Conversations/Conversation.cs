@@ -70,6 +70,17 @@ public sealed class Conversation : Entity
         return new Message(Id, LastSeq, sender, authorId, authorName, body, clientMessageId, now);
     }
 
+    /// <summary>
+    /// A private note from an agent. It takes the next sequence number (one order for everything in the thread)
+    /// but changes nothing the customer could notice: no preview, unread count or first-reply time.
+    /// </summary>
+    public Message AddNote(string text, DateTimeOffset now, string agentId, string agentName, string? clientMessageId = null)
+    {
+        var body = Guard.NotBlank(text, "Note", MaxTextLength);
+        LastSeq++;
+        return new Message(Id, LastSeq, MessageSender.Agent, agentId, agentName, body, clientMessageId, now, isPrivate: true);
+    }
+
     public void HandOff(string reason, DateTimeOffset now)
     {
         if (!IsWithBot) return;

@@ -8,8 +8,9 @@ public sealed class Message
     private Message() { }
 
     internal Message(Guid conversationId, long seq, MessageSender sender, string? authorId, string? authorName,
-        string text, string? clientMessageId, DateTimeOffset createdAt)
+        string text, string? clientMessageId, DateTimeOffset createdAt, bool isPrivate = false)
     {
+        IsPrivate = isPrivate;
         ConversationId = conversationId;
         Seq = seq;
         Sender = sender;
@@ -31,4 +32,7 @@ public sealed class Message
     /// <summary>Chosen by the sending client; a resend with the same id is stored once.</summary>
     public string? ClientMessageId { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }
+
+    /// <summary>A note between agents: never sent to or replayed for the customer.</summary>
+    public bool IsPrivate { get; private set; }
 }

@@ -21,7 +21,8 @@ public sealed record MessageAdded(
     string? AuthorName,
     string Text,
     string? ClientMessageId,
-    DateTimeOffset CreatedAt) : LiveEvent;
+    DateTimeOffset CreatedAt,
+    bool IsPrivate = false) : LiveEvent;
 
 /// <summary>A conversation changed status, assignment or unread count.</summary>
 public sealed record ConversationChanged(

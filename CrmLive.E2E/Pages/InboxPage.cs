@@ -8,9 +8,8 @@ public sealed class InboxPage(IPage page)
     public async Task OpenAsync()
     {
         await page.GotoAsync("/inbox");
-        await page.GetByTestId("inbox").WaitForAsync();
-        // Interactive once Blazor's circuit is up: the list is then live.
-        await page.WaitForFunctionAsync("() => window.Blazor !== undefined");
+        // The page marks itself live once its circuit is interactive and subscribed to live events.
+        await page.Locator("[data-testid=inbox][data-live=true]").WaitForAsync();
     }
 
     public ILocator Conversations => page.GetByTestId("conversation-item");
@@ -25,6 +24,15 @@ public sealed class InboxPage(IPage page)
         Conversations.Filter(new LocatorFilterOptions { HasText = text });
 
     public ILocator ThreadMessages => page.GetByTestId("thread-message");
+
+    public async Task AddPrivateNoteAsync(string text)
+    {
+        await page.GetByText("Private note (only your team sees it)").ClickAsync();
+        await page.GetByPlaceholder("Note for your team… (Enter to add)").FillAsync(text);
+        await page.GetByTestId("composer-send").ClickAsync();
+        await page.Locator("[data-testid=thread-message][data-private=true]").Filter(new() { HasText = text }).WaitForAsync();
+        await page.GetByText("Private note (only your team sees it)").ClickAsync();
+    }
 
     public async Task ReplyAsync(string text)
     {

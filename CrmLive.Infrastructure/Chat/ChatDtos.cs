@@ -10,10 +10,11 @@ public sealed record MessageDto(
     string? AuthorName,
     string Text,
     string? ClientMessageId,
-    DateTimeOffset CreatedAt)
+    DateTimeOffset CreatedAt,
+    bool IsPrivate = false)
 {
     public static MessageDto From(Message m) =>
-        new(m.ConversationId, m.Seq, m.Sender, m.AuthorName, m.Text, m.ClientMessageId, m.CreatedAt);
+        new(m.ConversationId, m.Seq, m.Sender, m.AuthorName, m.Text, m.ClientMessageId, m.CreatedAt, m.IsPrivate);
 }
 
 /// <summary>What the widget gets when it (re)connects.</summary>

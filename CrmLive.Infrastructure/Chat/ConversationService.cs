@@ -62,11 +62,7 @@ public sealed class ConversationService(
         var conversation = await CurrentConversationAsync(db, visitor.Id, ct);
         var messages = conversation is null
             ? []
-            : await db.Messages.AsNoTracking()
-                .Where(m => m.ConversationId == conversation.Id)
-                .OrderBy(m => m.Seq)
-                .Select(m => MessageDto.From(m))
-                .ToListAsync(ct);
+            : await MessagesAfterAsync(db, conversation.Id, 0, forCustomer: true, ct);
         return new WidgetSession(visitorToken!, visitor.Id, conversation?.Id, conversation?.LastSeq ?? 0,
             conversation?.Status, messages);
     }
@@ -149,14 +145,41 @@ public sealed class ConversationService(
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var conversation = await CurrentConversationAsync(db, visitorId, ct);
         if (conversation is null) return [];
-        return await MessagesAfterAsync(db, conversation.Id, afterSeq, ct);
+        return await MessagesAfterAsync(db, conversation.Id, afterSeq, forCustomer: true, ct);
     }
 
     public async Task<IReadOnlyList<MessageDto>> GetMessagesAsync(Guid conversationId, long afterSeq = 0,
         CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await MessagesAfterAsync(db, conversationId, afterSeq, ct);
+        return await MessagesAfterAsync(db, conversationId, afterSeq, forCustomer: false, ct);
+    }
+
+    /// <summary>A private note for the team; the customer never receives it, live or on replay.</summary>
+    public async Task<MessageDto> AddNoteAsync(Guid conversationId, string agentId, string agentName, string text,
+        CancellationToken ct = default)
+    {
+        ValidateText(text);
+        for (var attempt = 1; ; attempt++)
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(ct);
+            var conversation = await db.Conversations.SingleOrDefaultAsync(c => c.Id == conversationId, ct)
+                ?? throw new ChatException("That conversation no longer exists.");
+            var note = conversation.AddNote(text, clock.GetUtcNow(), agentId, agentName);
+            db.Messages.Add(note);
+            try
+            {
+                await db.SaveChangesAsync(ct);
+            }
+            catch (DbUpdateException ex) when (attempt < MaxAppendAttempts)
+            {
+                logger.LogDebug(ex, "Append conflict on conversation {ConversationId}, attempt {Attempt}",
+                    conversationId, attempt);
+                continue;
+            }
+            await PublishMessageAsync(conversation, note, ct);
+            return MessageDto.From(note);
+        }
     }
 
     /// <summary>An agent answers; the conversation becomes theirs if nobody had it yet.</summary>
@@ -255,9 +278,9 @@ public sealed class ConversationService(
             .FirstOrDefaultAsync(ct);
 
     private static async Task<IReadOnlyList<MessageDto>> MessagesAfterAsync(CrmDbContext db, Guid conversationId,
-        long afterSeq, CancellationToken ct) =>
+        long afterSeq, bool forCustomer, CancellationToken ct) =>
         await db.Messages.AsNoTracking()
-            .Where(m => m.ConversationId == conversationId && m.Seq > afterSeq)
+            .Where(m => m.ConversationId == conversationId && m.Seq > afterSeq && !(forCustomer && m.IsPrivate))
             .OrderBy(m => m.Seq)
             .Select(m => MessageDto.From(m))
             .ToListAsync(ct);
@@ -274,8 +297,8 @@ public sealed class ConversationService(
     private Task PublishMessageAsync(Conversation c, Message m, CancellationToken ct)
     {
         metrics.MessageStored(m.Sender.ToString());
-        return bus.PublishAsync(new MessageAdded(c.Id, c.InboxId, c.VisitorId, m.Seq, m.Sender, m.AuthorName, m.Text, m.ClientMessageId,
-            m.CreatedAt), ct);
+        return bus.PublishAsync(new MessageAdded(c.Id, c.InboxId, c.VisitorId, m.Seq, m.Sender, m.AuthorName, m.Text,
+            m.ClientMessageId, m.CreatedAt, m.IsPrivate), ct);
     }
 
     private Task PublishChangeAsync(Conversation c, string change, CancellationToken ct) =>

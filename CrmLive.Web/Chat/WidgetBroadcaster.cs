@@ -16,7 +16,8 @@ internal sealed class WidgetBroadcaster(ILiveEventBus bus, IHubContext<WidgetHub
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        _subscriptions.Add(bus.Subscribe<MessageAdded>(e => IsLocal(e)
+        // Private notes are for the team only.
+        _subscriptions.Add(bus.Subscribe<MessageAdded>(e => IsLocal(e) && !e.IsPrivate
             ? hub.Clients.Group(WidgetHub.VisitorGroup(e.VisitorId)).MessageReceived(
                 new MessageDto(e.ConversationId, e.Seq, e.Sender, e.AuthorName, e.Text, e.ClientMessageId, e.CreatedAt))
             : Task.CompletedTask));

@@ -165,6 +165,28 @@ public class WidgetHubTests(CrmLiveAppFactory app) : IClassFixture<CrmLiveAppFac
     }
 
     [Fact]
+    public async Task PrivateNote_NeverReachesTheCustomer_LiveOrOnReplay()
+    {
+        var (widget, session, received) = await ConnectAsync();
+        var sent = await widget.InvokeAsync<SendResult>("Send", Guid.NewGuid().ToString(), "agent please");
+        var chat = app.Service<ConversationService>();
+
+        var note = await chat.AddNoteAsync(sent.ConversationId, "agent-n", "Sofia", "VIP customer, refund without questions");
+        var reply = await chat.ReplyAsAgentAsync(sent.ConversationId, "agent-n", "Sofia", "Hello! Let me look.");
+
+        // The reply was published after the note on the same connection: once it is here, the note would have been too.
+        await Eventually.TrueAsync(() => Task.FromResult(received.Any(m => m.Seq == reply.Seq)), "the public reply");
+        Assert.DoesNotContain(received, m => m.Seq == note.Seq || m.Text.Contains("VIP"));
+        var (_, resumed, _) = await ConnectAsync(session.VisitorToken);
+        Assert.DoesNotContain(resumed.Messages, m => m.IsPrivate || m.Text.Contains("VIP"));
+        Assert.DoesNotContain(await widget.InvokeAsync<IReadOnlyList<MessageDto>>("History", 0L), m => m.IsPrivate);
+        var forAgents = await chat.GetMessagesAsync(sent.ConversationId);
+        Assert.Contains(forAgents, m => m.IsPrivate && m.Seq == note.Seq);
+        var summary = await app.Service<InboxQueries>().GetAsync(sent.ConversationId);
+        Assert.DoesNotContain("VIP", summary!.LastMessagePreview);
+    }
+
+    [Fact]
     public async Task Start_WithForgedToken_GetsAFreshVisitorWithoutHistory()
     {
         var (first, session, _) = await ConnectAsync();

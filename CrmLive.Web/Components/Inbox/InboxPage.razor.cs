@@ -38,6 +38,10 @@ public sealed partial class InboxPage
     private string? _draft;
     private string? _sendError;
     private bool _sending;
+    private bool _privateNote;
+
+    /// <summary>True once the circuit is interactive and subscribed to live events.</summary>
+    private bool _live;
     private bool _scrollToEnd;
     private int _waiting;
     private ElementReference _messagesElement;
@@ -84,6 +88,8 @@ public sealed partial class InboxPage
             // Subscribe only once interactive: a prerender has no circuit to push to.
             _subscriptions.Add(Bus.Subscribe<MessageAdded>(OnMessageAddedAsync));
             _subscriptions.Add(Bus.Subscribe<ConversationChanged>(_ => InvokeAsync(RefreshAfterEventAsync)));
+            _live = true;
+            StateHasChanged();
         }
         if (_scrollToEnd)
         {
@@ -103,7 +109,7 @@ public sealed partial class InboxPage
         if (_selected?.Id == e.ConversationId && _messages.All(m => m.Seq != e.Seq))
         {
             _messages.Add(new MessageDto(e.ConversationId, e.Seq, e.Sender, e.AuthorName, e.Text, e.ClientMessageId,
-                e.CreatedAt));
+                e.CreatedAt, e.IsPrivate));
             _messages.Sort((a, b) => a.Seq.CompareTo(b.Seq));
             _scrollToEnd = true;
         }
@@ -169,7 +175,8 @@ public sealed partial class InboxPage
         _sendError = null;
         try
         {
-            await Chat.ReplyAsAgentAsync(_selected.Id, _userId, _userName, _draft.Trim(), Guid.NewGuid().ToString("N"));
+            if (_privateNote) await Chat.AddNoteAsync(_selected.Id, _userId, _userName, _draft.Trim());
+            else await Chat.ReplyAsAgentAsync(_selected.Id, _userId, _userName, _draft.Trim(), Guid.NewGuid().ToString("N"));
             _draft = null;
         }
         catch (ChatException ex)

@@ -154,6 +154,9 @@ namespace CrmLive.Infrastructure.Persistence.PostgreSql.Migrations
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<bool>("IsPrivate")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("Sender")
                         .IsRequired()
                         .HasMaxLength(20)

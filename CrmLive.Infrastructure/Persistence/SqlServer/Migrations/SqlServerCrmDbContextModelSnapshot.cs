@@ -154,6 +154,9 @@ namespace CrmLive.Infrastructure.Persistence.SqlServer.Migrations
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("datetimeoffset");
 
+                    b.Property<bool>("IsPrivate")
+                        .HasColumnType("bit");
+
                     b.Property<string>("Sender")
                         .IsRequired()
                         .HasMaxLength(20)

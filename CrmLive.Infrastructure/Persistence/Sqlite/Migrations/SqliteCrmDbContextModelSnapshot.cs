@@ -147,6 +147,9 @@ namespace CrmLive.Infrastructure.Persistence.Sqlite.Migrations
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("IsPrivate")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Sender")
                         .IsRequired()
                         .HasMaxLength(20)
