@@ -22,7 +22,7 @@ public sealed class ConversationService(
     AutoAssignment autoAssignment,
     ILogger<ConversationService> logger)
 {
-    private const int MaxAppendAttempts = 5;
+    private const int MaxAppendAttempts = 12;
     public const int MaxClientMessageIdLength = 64;
 
     /// <param name="origin">The page's origin as the browser sent it; null for clients that are not browsers.</param>
@@ -128,6 +128,7 @@ public sealed class ConversationService(
                 // Another writer took the next sequence number, or the same client id raced in: re-read and retry.
                 logger.LogDebug(ex, "Append conflict on conversation {ConversationId}, attempt {Attempt}",
                     conversation.Id, attempt);
+                await BackOffAsync(attempt, ct);
                 continue;
             }
 
@@ -175,6 +176,7 @@ public sealed class ConversationService(
             {
                 logger.LogDebug(ex, "Append conflict on conversation {ConversationId}, attempt {Attempt}",
                     conversationId, attempt);
+                await BackOffAsync(attempt, ct);
                 continue;
             }
             await PublishMessageAsync(conversation, note, ct);
@@ -213,6 +215,7 @@ public sealed class ConversationService(
             {
                 logger.LogDebug(ex, "Append conflict on conversation {ConversationId}, attempt {Attempt}",
                     conversationId, attempt);
+                await BackOffAsync(attempt, ct);
                 continue;
             }
             await PublishMessageAsync(conversation, message, ct);
@@ -291,6 +294,10 @@ public sealed class ConversationService(
         if (text.Length > Conversation.MaxTextLength)
             throw new ChatException($"A message can be at most {Conversation.MaxTextLength} characters.");
     }
+
+    /// <summary>Writers racing for the same conversation spread out instead of colliding again at once.</summary>
+    private static Task BackOffAsync(int attempt, CancellationToken ct) =>
+        Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(1, 10) * Math.Min(attempt, 5)), ct);
 
     private static string Preview(string text) => text.Length > 140 ? text[..140] : text;
 

@@ -1,6 +1,6 @@
 using CrmLive.Domain.Conversations;
 using CrmLive.Domain.Live;
-using CrmLive.Infrastructure.Chat;
+using CrmLive.Infrastructure.Text;
 using Microsoft.AspNetCore.SignalR;
 
 namespace CrmLive.Web.Chat;
@@ -10,7 +10,8 @@ namespace CrmLive.Web.Chat;
 /// published by this instance are forwarded: SignalR (with the Redis backplane when scaled out) reaches the
 /// connections held by the other instances, so each message arrives once.
 /// </summary>
-internal sealed class WidgetBroadcaster(ILiveEventBus bus, IHubContext<WidgetHub, IWidgetClient> hub) : IHostedService
+internal sealed class WidgetBroadcaster(ILiveEventBus bus, IHubContext<WidgetHub, IWidgetClient> hub,
+    MarkdownRenderer markdown) : IHostedService
 {
     private List<IDisposable> _subscriptions = [];
 
@@ -18,8 +19,7 @@ internal sealed class WidgetBroadcaster(ILiveEventBus bus, IHubContext<WidgetHub
     {
         // Private notes are for the team only.
         _subscriptions.Add(bus.Subscribe<MessageAdded>(e => IsLocal(e) && !e.IsPrivate
-            ? hub.Clients.Group(WidgetHub.VisitorGroup(e.VisitorId)).MessageReceived(
-                new MessageDto(e.ConversationId, e.Seq, e.Sender, e.AuthorName, e.Text, e.ClientMessageId, e.CreatedAt))
+            ? hub.Clients.Group(WidgetHub.VisitorGroup(e.VisitorId)).MessageReceived(WidgetMessage.From(e, markdown))
             : Task.CompletedTask));
         _subscriptions.Add(bus.Subscribe<ConversationChanged>(e => IsLocal(e)
             ? hub.Clients.Group(WidgetHub.VisitorGroup(e.VisitorId)).ConversationStatusChanged(e.Status)

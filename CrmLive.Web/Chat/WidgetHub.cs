@@ -1,6 +1,7 @@
 using CrmLive.Domain.Conversations;
 using CrmLive.Infrastructure.Chat;
 using CrmLive.Infrastructure.Operations;
+using CrmLive.Infrastructure.Text;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
 
@@ -9,21 +10,21 @@ namespace CrmLive.Web.Chat;
 /// <summary>What the server can call on a connected widget.</summary>
 public interface IWidgetClient
 {
-    Task MessageReceived(MessageDto message);
+    Task MessageReceived(WidgetMessage message);
     Task ConversationStatusChanged(ConversationStatus status);
 }
 
 /// <summary>The session a widget receives from <see cref="WidgetHub.Start"/>.</summary>
 public sealed record WidgetStart(string VisitorToken, Guid? ConversationId, long LastSeq, ConversationStatus? Status,
-    IReadOnlyList<MessageDto> Messages);
+    IReadOnlyList<WidgetMessage> Messages);
 
 /// <summary>
 /// The only anonymous entry: customers' widgets. A connection proves its visitor with the token from
 /// <see cref="Start"/>; every other method works on that visitor's conversation only.
 /// </summary>
 [AllowAnonymous]
-public sealed class WidgetHub(ConversationService chat, CrmLiveMetrics metrics, ILogger<WidgetHub> logger)
-    : Hub<IWidgetClient>
+public sealed class WidgetHub(ConversationService chat, MarkdownRenderer markdown, CrmLiveMetrics metrics,
+    ILogger<WidgetHub> logger) : Hub<IWidgetClient>
 {
     public const string Route = "/hubs/widget";
     private const string VisitorKey = "visitorId";
@@ -52,16 +53,19 @@ public sealed class WidgetHub(ConversationService chat, CrmLiveMetrics metrics, 
         Context.Items[VisitorKey] = session.VisitorId;
         await Groups.AddToGroupAsync(Context.ConnectionId, VisitorGroup(session.VisitorId), Context.ConnectionAborted);
         return new WidgetStart(session.VisitorToken, session.ConversationId, session.LastSeq, session.Status,
-            session.Messages);
+            [.. session.Messages.Select(m => WidgetMessage.From(m, markdown))]);
     }
 
     public Task<SendResult> Send(string clientMessageId, string text) =>
         GuardAsync(() => chat.ReceiveFromVisitorAsync(CurrentVisitor(), clientMessageId, text,
             Context.ConnectionAborted));
 
-    public Task<IReadOnlyList<MessageDto>> History(long afterSeq) =>
-        GuardAsync(() => chat.GetVisitorHistoryAsync(CurrentVisitor(), Math.Max(0, afterSeq),
+    public async Task<IReadOnlyList<WidgetMessage>> History(long afterSeq)
+    {
+        var missed = await GuardAsync(() => chat.GetVisitorHistoryAsync(CurrentVisitor(), Math.Max(0, afterSeq),
             Context.ConnectionAborted));
+        return [.. missed.Select(m => WidgetMessage.From(m, markdown))];
+    }
 
     private Guid CurrentVisitor() =>
         Context.Items.TryGetValue(VisitorKey, out var id) && id is Guid visitorId

@@ -165,6 +165,28 @@ public class WidgetHubTests(CrmLiveAppFactory app) : IClassFixture<CrmLiveAppFac
     }
 
     [Fact]
+    public async Task AgentMarkdown_ReachesTheWidgetAsSanitizedHtml_CustomerTextStaysText()
+    {
+        var connection = app.CreateWidgetConnection();
+        var received = new ConcurrentQueue<WidgetMessage>();
+        connection.On<WidgetMessage>("MessageReceived", m => received.Enqueue(m));
+        await connection.StartAsync();
+        _connections.Add(connection);
+        await connection.InvokeAsync<WidgetStart>("Start", "demo", null);
+        var sent = await connection.InvokeAsync<SendResult>("Send", Guid.NewGuid().ToString(), "human **please** <b>now</b>");
+
+        await app.Service<ConversationService>().ReplyAsAgentAsync(sent.ConversationId, "a", "Sofia",
+            "Your order is **on its way**. <script>alert(1)</script> [track](javascript:alert(1))");
+
+        await Eventually.TrueAsync(() => Task.FromResult(received.Any(m => m.Sender == MessageSender.Agent)), "the reply");
+        var reply = received.Single(m => m.Sender == MessageSender.Agent);
+        Assert.Contains("<strong>on its way</strong>", reply.Html);
+        Assert.DoesNotContain("<script", reply.Html);
+        Assert.DoesNotContain("javascript:", reply.Html);
+        Assert.Null(received.Single(m => m.Seq == sent.Seq).Html);
+    }
+
+    [Fact]
     public async Task PrivateNote_NeverReachesTheCustomer_LiveOrOnReplay()
     {
         var (widget, session, received) = await ConnectAsync();
@@ -178,7 +200,7 @@ public class WidgetHubTests(CrmLiveAppFactory app) : IClassFixture<CrmLiveAppFac
         await Eventually.TrueAsync(() => Task.FromResult(received.Any(m => m.Seq == reply.Seq)), "the public reply");
         Assert.DoesNotContain(received, m => m.Seq == note.Seq || m.Text.Contains("VIP"));
         var (_, resumed, _) = await ConnectAsync(session.VisitorToken);
-        Assert.DoesNotContain(resumed.Messages, m => m.IsPrivate || m.Text.Contains("VIP"));
+        Assert.DoesNotContain(resumed.Messages, m => m.Seq == note.Seq || m.Text.Contains("VIP"));
         Assert.DoesNotContain(await widget.InvokeAsync<IReadOnlyList<MessageDto>>("History", 0L), m => m.IsPrivate);
         var forAgents = await chat.GetMessagesAsync(sent.ConversationId);
         Assert.Contains(forAgents, m => m.IsPrivate && m.Seq == note.Seq);

@@ -25,6 +25,11 @@ export const styles = `
 .msg { max-width: 80%; display: flex; flex-direction: column; }
 .msg .who { font-size: 11px; color: #64748B; margin: 0 4px 2px; }
 .msg .bubble { padding: 8px 12px; border-radius: 14px; font-size: 14px; line-height: 1.4; white-space: pre-wrap; word-wrap: break-word; overflow-wrap: anywhere; }
+.bubble.rich { white-space: normal; }
+.bubble.rich p { margin: 0 0 6px; } .bubble.rich p:last-child { margin-bottom: 0; }
+.bubble.rich a { color: inherit; text-decoration: underline; }
+.bubble.rich ul, .bubble.rich ol { margin: 4px 0; padding-left: 18px; }
+.bubble.rich code { font-family: ui-monospace, Menlo, Consolas, monospace; font-size: 12px; background: rgba(0,0,0,.06); padding: 1px 4px; border-radius: 4px; }
 .msg.mine { align-self: flex-end; align-items: flex-end; }
 .msg.mine .bubble { background: var(--crm-accent, #4F46E5); color: #fff; border-bottom-right-radius: 4px; }
 .msg.theirs { align-self: flex-start; }

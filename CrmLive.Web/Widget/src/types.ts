@@ -6,6 +6,8 @@ export interface MessageDto {
   sender: Sender;
   authorName: string | null;
   text: string;
+  /** Server-rendered, sanitized Markdown for team and bot replies; null for the customer's own words. */
+  html: string | null;
   clientMessageId: string | null;
   createdAt: string;
 }

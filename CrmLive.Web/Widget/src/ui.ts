@@ -135,8 +135,8 @@ export class WidgetView {
       empty.textContent = 'Hi! 👋 Ask us anything — our assistant answers right away, and a person takes over when needed.';
       this.list.appendChild(empty);
     }
-    for (const m of messages) this.list.appendChild(this.bubble(m.sender, m.text, m.authorName, m.seq, false));
-    for (const p of pending) this.list.appendChild(this.bubble('Customer', p.text, null, null, true));
+    for (const m of messages) this.list.appendChild(this.bubble(m.sender, m.text, m.authorName, m.seq, false, m.html));
+    for (const p of pending) this.list.appendChild(this.bubble('Customer', p.text, null, null, true, null));
     if (keepNotice) this.list.appendChild(keepNotice);
     if (!this.isOpen && newFromOthers > 0) {
       this.unread += newFromOthers;
@@ -145,7 +145,8 @@ export class WidgetView {
     this.scrollToEnd();
   }
 
-  private bubble(sender: string, text: string, author: string | null, seq: number | null, pending: boolean): HTMLElement {
+  private bubble(sender: string, text: string, author: string | null, seq: number | null, pending: boolean,
+    html: string | null): HTMLElement {
     const mine = sender === 'Customer';
     const wrap = el('div', `msg ${mine ? 'mine' : sender === 'System' ? 'system' : 'theirs'}${pending ? ' pending' : ''}`, 'crm-message');
     wrap.setAttribute('data-sender', sender);
@@ -156,8 +157,10 @@ export class WidgetView {
       who.textContent = sender === 'Bot' ? 'Bot' : author || 'Support';
       wrap.appendChild(who);
     }
-    const body = el('div', 'bubble');
-    body.textContent = text;
+    const body = el('div', html ? 'bubble rich' : 'bubble');
+    // Only the server's sanitized rendering is ever parsed as HTML; anything else is set as text.
+    if (html) body.innerHTML = html;
+    else body.textContent = text;
     wrap.appendChild(body);
     return wrap;
   }
