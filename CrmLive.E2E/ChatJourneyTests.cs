@@ -36,6 +36,13 @@ public class ChatJourneyTests(BrowserFixture browser)
         await conversation.ClickAsync();
         await Expect(inbox.ThreadMessages.Filter(new() { HasText = marker })).ToBeVisibleAsync();
 
+        // Typing shows on the other side, both ways, without anyone sending.
+        await customerPage.GetByTestId("crm-input").FillAsync("Is it");
+        await Expect(agentPage.GetByTestId("customer-typing")).ToBeVisibleAsync();
+        await agentPage.GetByPlaceholder("Reply… (Markdown, Enter to send)").FillAsync("Let me");
+        await Expect(customerPage.GetByTestId("crm-typing")).ToContainTextAsync("Sofia Martins is typing");
+        await customerPage.GetByTestId("crm-input").FillAsync("");
+
         await inbox.ReplyAsync("Hi, this is Sofia — let me check that for you.");
         await Expect(inbox.ThreadMessages.Last).ToContainTextAsync("Sofia");
 

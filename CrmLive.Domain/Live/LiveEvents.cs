@@ -33,6 +33,13 @@ public sealed record ConversationChanged(
     string? AssignedAgentId,
     string Change) : LiveEvent;
 
+/// <summary>
+/// Someone started or stopped typing in a conversation. Never stored: a missed one only costs a moment of
+/// "typing…", and every side lets the indicator expire on its own.
+/// </summary>
+public sealed record TypingChanged(Guid ConversationId, Guid VisitorId, MessageSender Who, string? Name, bool IsTyping)
+    : LiveEvent;
+
 /// <summary>An agent came online or went offline.</summary>
 public sealed record AgentPresenceChanged(string AgentId, bool Online, int OnlineAgents) : LiveEvent;
 

@@ -31,6 +31,7 @@ public sealed record SendResult(Guid ConversationId, long Seq, bool Duplicate);
 /// <summary>One row of the agent inbox list.</summary>
 public sealed record ConversationSummary(
     Guid Id,
+    Guid VisitorId,
     string CustomerName,
     string? CustomerEmail,
     Guid? CustomerId,

@@ -65,6 +65,7 @@ public sealed class InboxQueries(IDbContextFactory<CrmDbContext> dbFactory)
         from u in agents.DefaultIfEmpty()
         select new ConversationSummary(
             c.Id,
+            c.VisitorId,
             cu != null ? cu.Name : "Visitor " + c.VisitorId.ToString().Substring(0, 6),
             cu != null ? cu.Email : null,
             c.CustomerId,

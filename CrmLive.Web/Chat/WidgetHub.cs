@@ -1,4 +1,5 @@
 using CrmLive.Domain.Conversations;
+using CrmLive.Domain.Live;
 using CrmLive.Infrastructure.Chat;
 using CrmLive.Infrastructure.Operations;
 using CrmLive.Infrastructure.Text;
@@ -12,6 +13,9 @@ public interface IWidgetClient
 {
     Task MessageReceived(WidgetMessage message);
     Task ConversationStatusChanged(ConversationStatus status);
+
+    /// <summary>An agent started or stopped typing a reply.</summary>
+    Task Typing(string? name, bool isTyping);
 }
 
 /// <summary>The session a widget receives from <see cref="WidgetHub.Start"/>.</summary>
@@ -24,10 +28,11 @@ public sealed record WidgetStart(string VisitorToken, Guid? ConversationId, long
 /// </summary>
 [AllowAnonymous]
 public sealed class WidgetHub(ConversationService chat, MarkdownRenderer markdown, CrmLiveMetrics metrics,
-    ILogger<WidgetHub> logger) : Hub<IWidgetClient>
+    ILiveEventBus bus, ILogger<WidgetHub> logger) : Hub<IWidgetClient>
 {
     public const string Route = "/hubs/widget";
     private const string VisitorKey = "visitorId";
+    private const string ConversationKey = "conversationId";
 
     public static string VisitorGroup(Guid visitorId) => $"visitor:{visitorId:N}";
 
@@ -51,14 +56,27 @@ public sealed class WidgetHub(ConversationService chat, MarkdownRenderer markdow
         var session = await GuardAsync(() => chat.StartVisitorSessionAsync(inboxKey, visitorToken, origin, ownOrigin,
             Context.ConnectionAborted));
         Context.Items[VisitorKey] = session.VisitorId;
+        Context.Items[ConversationKey] = session.ConversationId;
         await Groups.AddToGroupAsync(Context.ConnectionId, VisitorGroup(session.VisitorId), Context.ConnectionAborted);
         return new WidgetStart(session.VisitorToken, session.ConversationId, session.LastSeq, session.Status,
             [.. session.Messages.Select(m => WidgetMessage.From(m, markdown))]);
     }
 
-    public Task<SendResult> Send(string clientMessageId, string text) =>
-        GuardAsync(() => chat.ReceiveFromVisitorAsync(CurrentVisitor(), clientMessageId, text,
+    public async Task<SendResult> Send(string clientMessageId, string text)
+    {
+        var result = await GuardAsync(() => chat.ReceiveFromVisitorAsync(CurrentVisitor(), clientMessageId, text,
             Context.ConnectionAborted));
+        Context.Items[ConversationKey] = result.ConversationId;
+        return result;
+    }
+
+    /// <summary>The customer started or stopped typing; agents looking at the conversation see it live.</summary>
+    public async Task Typing(bool isTyping)
+    {
+        var visitor = CurrentVisitor();
+        if (Context.Items.TryGetValue(ConversationKey, out var id) && id is Guid conversationId)
+            await bus.PublishAsync(new TypingChanged(conversationId, visitor, MessageSender.Customer, null, isTyping));
+    }
 
     public async Task<IReadOnlyList<WidgetMessage>> History(long afterSeq)
     {

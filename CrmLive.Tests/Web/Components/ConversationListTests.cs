@@ -30,7 +30,7 @@ public sealed class ConversationListTests : IAsyncLifetime
         where T : Microsoft.AspNetCore.Components.IComponent => _ctx.Render(parameters);
 
     private static ConversationSummary Row(string name, ConversationStatus status, int unread, DateTimeOffset? waitingSince = null) =>
-        new(Guid.NewGuid(), name, null, null, status, null, null, $"last words of {name}", Now.AddMinutes(-5),
+        new(Guid.NewGuid(), Guid.NewGuid(), name, null, null, status, null, null, $"last words of {name}", Now.AddMinutes(-5),
             waitingSince, unread, null);
 
     [Fact]

@@ -187,6 +187,31 @@ public class WidgetHubTests(CrmLiveAppFactory app) : IClassFixture<CrmLiveAppFac
     }
 
     [Fact]
+    public async Task Typing_TravelsBothWays()
+    {
+        var customerTyping = new ConcurrentQueue<TypingChanged>();
+        using var agentSide = app.Service<ILiveEventBus>().Subscribe<TypingChanged>(e =>
+        {
+            if (e.Who == MessageSender.Customer) customerTyping.Enqueue(e);
+            return Task.CompletedTask;
+        });
+        var (widget, session, _) = await ConnectAsync();
+        var agentTyping = new ConcurrentQueue<(string? Name, bool IsTyping)>();
+        widget.On<string?, bool>("Typing", (name, isTyping) => agentTyping.Enqueue((name, isTyping)));
+        var sent = await widget.InvokeAsync<SendResult>("Send", Guid.NewGuid().ToString(), "human please");
+
+        await widget.InvokeAsync("Typing", true);
+        await Eventually.TrueAsync(() => Task.FromResult(customerTyping.Any(t => t.ConversationId == sent.ConversationId && t.IsTyping)),
+            "the customer's typing on the agent side");
+
+        var visitorId = customerTyping.First().VisitorId;
+        await app.Service<ILiveEventBus>().PublishAsync(
+            new TypingChanged(sent.ConversationId, visitorId, MessageSender.Agent, "Sofia", true));
+        await Eventually.TrueAsync(() => Task.FromResult(agentTyping.Contains(("Sofia", true))), "the agent's typing in the widget");
+        Assert.False(string.IsNullOrEmpty(session.VisitorToken));
+    }
+
+    [Fact]
     public async Task PrivateNote_NeverReachesTheCustomer_LiveOrOnReplay()
     {
         var (widget, session, received) = await ConnectAsync();

@@ -42,6 +42,11 @@ public sealed partial class InboxPage
 
     /// <summary>True once the circuit is interactive and subscribed to live events.</summary>
     private bool _live;
+    private DateTimeOffset? _customerTypingUntil;
+    private DateTimeOffset _lastTypingSent = DateTimeOffset.MinValue;
+    private Timer? _typingExpiry;
+    private static readonly TimeSpan TypingShownFor = TimeSpan.FromSeconds(6);
+    private static readonly TimeSpan TypingResendAfter = TimeSpan.FromSeconds(2.5);
     private bool _scrollToEnd;
     private int _waiting;
     private ElementReference _messagesElement;
@@ -88,6 +93,8 @@ public sealed partial class InboxPage
             // Subscribe only once interactive: a prerender has no circuit to push to.
             _subscriptions.Add(Bus.Subscribe<MessageAdded>(OnMessageAddedAsync));
             _subscriptions.Add(Bus.Subscribe<ConversationChanged>(_ => InvokeAsync(RefreshAfterEventAsync)));
+            _subscriptions.Add(Bus.Subscribe<TypingChanged>(OnTypingAsync));
+            _typingExpiry = new Timer(_ => InvokeAsync(ExpireTypingIndicator), null, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1));
             _live = true;
             StateHasChanged();
         }
@@ -104,8 +111,39 @@ public sealed partial class InboxPage
         }
     }
 
+    private bool CustomerTyping => _customerTypingUntil > DateTimeOffset.UtcNow;
+
+    private Task OnTypingAsync(TypingChanged e) => e.Who != MessageSender.Customer || _selected?.Id != e.ConversationId
+        ? Task.CompletedTask
+        : InvokeAsync(() =>
+        {
+            _customerTypingUntil = e.IsTyping ? DateTimeOffset.UtcNow + TypingShownFor : null;
+            StateHasChanged();
+        });
+
+    private void ExpireTypingIndicator()
+    {
+        if (_customerTypingUntil is { } until && until <= DateTimeOffset.UtcNow)
+        {
+            _customerTypingUntil = null;
+            StateHasChanged();
+        }
+    }
+
+    /// <summary>Tells the customer the agent is typing, at most every few seconds while they type.</summary>
+    private async Task OnDraftChangedAsync(string? value)
+    {
+        _draft = value;
+        if (_selected is null || _privateNote || string.IsNullOrWhiteSpace(value)) return;
+        var now = DateTimeOffset.UtcNow;
+        if (now - _lastTypingSent < TypingResendAfter) return;
+        _lastTypingSent = now;
+        await Bus.PublishAsync(new TypingChanged(_selected.Id, _selected.VisitorId, MessageSender.Agent, _userName, true));
+    }
+
     private Task OnMessageAddedAsync(MessageAdded e) => InvokeAsync(async () =>
     {
+        if (_selected?.Id == e.ConversationId && e.Sender == MessageSender.Customer) _customerTypingUntil = null;
         if (_selected?.Id == e.ConversationId && _messages.All(m => m.Seq != e.Seq))
         {
             _messages.Add(new MessageDto(e.ConversationId, e.Seq, e.Sender, e.AuthorName, e.Text, e.ClientMessageId,
@@ -158,6 +196,7 @@ public sealed partial class InboxPage
         _messages = _selected is null ? [] : [.. await Chat.GetMessagesAsync(id)];
         _draft = null;
         _sendError = null;
+        _customerTypingUntil = null;
         _scrollToEnd = true;
         if (_selected is { UnreadCount: > 0 } && _selected.AssignedAgentId == _userId)
             await Chat.MarkReadAsync(id);
@@ -178,6 +217,9 @@ public sealed partial class InboxPage
             if (_privateNote) await Chat.AddNoteAsync(_selected.Id, _userId, _userName, _draft.Trim());
             else await Chat.ReplyAsAgentAsync(_selected.Id, _userId, _userName, _draft.Trim(), Guid.NewGuid().ToString("N"));
             _draft = null;
+            _lastTypingSent = DateTimeOffset.MinValue;
+            if (!_privateNote)
+                await Bus.PublishAsync(new TypingChanged(_selected.Id, _selected.VisitorId, MessageSender.Agent, _userName, false));
         }
         catch (ChatException ex)
         {
@@ -221,6 +263,7 @@ public sealed partial class InboxPage
     public void Dispose()
     {
         _subscriptions.ForEach(s => s.Dispose());
+        _typingExpiry?.Dispose();
         _listRefresh.Dispose();
     }
 }

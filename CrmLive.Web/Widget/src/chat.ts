@@ -32,10 +32,15 @@ export class ChatSession {
 
     this.connection.on('MessageReceived', (m: MessageDto) => this.merge([m]));
     this.connection.on('ConversationStatusChanged', (status: string) => this.showStatus(status));
+    this.connection.on('Typing', (name: string | null, isTyping: boolean) => this.view.showTyping(name, isTyping));
     this.connection.onreconnecting(() => this.view.setStatus('Reconnecting…'));
     this.connection.onreconnected(() => void this.resume());
     this.connection.onclose(() => this.scheduleRestart());
     view.onSend = (text) => this.send(text);
+    view.onTyping = (isTyping) => {
+      if (this.connection.state === HubConnectionState.Connected && this.conversationId)
+        this.connection.send('Typing', isTyping).catch(() => undefined); // best effort: never queued or retried
+    };
   }
 
   async start(): Promise<void> {

@@ -37,6 +37,7 @@ export const styles = `
 .msg.system { align-self: center; }
 .msg.system .bubble { background: transparent; color: #64748B; font-size: 12px; }
 .msg.pending { opacity: .55; }
+.typing { align-self: flex-start; font-size: 12px; color: #64748B; font-style: italic; margin: 2px 4px; }
 .notice { align-self: center; font-size: 12px; color: #475569; background: #EEF2FF; border-radius: 10px; padding: 6px 10px; margin: 4px 0; }
 .composer { display: flex; gap: 8px; padding: 10px; border-top: 1px solid #E2E8F0; background: #fff; align-items: flex-end; }
 .composer textarea { flex: 1; resize: none; border: 1px solid #CBD5E1; border-radius: 10px; padding: 9px 11px; font-size: 14px;

@@ -24,8 +24,14 @@ export class WidgetView {
   private readonly error: HTMLDivElement;
   private readonly notice: HTMLDivElement;
   private unread = 0;
+  private readonly seen = new Set<number>();
 
   onSend: (text: string) => void = () => {};
+  onTyping: (isTyping: boolean) => void = () => {};
+  private readonly typing: HTMLDivElement;
+  private typingTimer: number | undefined;
+  private idleTimer: number | undefined;
+  private typingSentAt = 0;
   onOpen: () => void = () => {};
 
   constructor(host: HTMLElement) {
@@ -66,6 +72,7 @@ export class WidgetView {
     empty.textContent = 'Hi! 👋 Ask us anything — our assistant answers right away, and a person takes over when needed.';
     this.list.appendChild(empty);
     this.notice = el('div', 'notice', 'crm-notice');
+    this.typing = el('div', 'typing', 'crm-typing');
 
     this.error = el('div', 'error', 'crm-error');
     const composer = el('div', 'composer');
@@ -74,6 +81,7 @@ export class WidgetView {
     this.input.maxLength = 4000;
     this.input.placeholder = 'Type a message…';
     this.input.setAttribute('aria-label', 'Message');
+    this.input.addEventListener('input', () => this.noteTyping());
     this.input.addEventListener('keydown', (e) => {
       if (e.key === 'Enter' && !e.shiftKey && !e.isComposing) {
         e.preventDefault();
@@ -107,6 +115,19 @@ export class WidgetView {
     }
   }
 
+  /** "Sofia is typing…" until the agent stops, sends, or a few quiet seconds pass. */
+  showTyping(name: string | null, isTyping: boolean): void {
+    window.clearTimeout(this.typingTimer);
+    if (!isTyping) {
+      this.typing.remove();
+      return;
+    }
+    this.typing.textContent = `${name || 'Support'} is typing…`;
+    this.list.appendChild(this.typing);
+    this.scrollToEnd();
+    this.typingTimer = window.setTimeout(() => this.typing.remove(), 6000);
+  }
+
   setStatus(text: string): void {
     this.statusLine.textContent = text;
   }
@@ -129,6 +150,9 @@ export class WidgetView {
   /** Redraws the conversation: acknowledged messages in sequence order, then what is still being sent. */
   render(messages: MessageDto[], pending: PendingMessage[], newFromOthers: number): void {
     const keepNotice = this.notice.isConnected ? this.notice : null;
+    const keepTyping = this.typing.isConnected && !messages.some((m) => m.sender === 'Agent' && !this.seen.has(m.seq))
+      ? this.typing : null;
+    messages.forEach((m) => this.seen.add(m.seq));
     this.list.replaceChildren();
     if (messages.length === 0 && pending.length === 0) {
       const empty = el('div', 'empty');
@@ -138,6 +162,7 @@ export class WidgetView {
     for (const m of messages) this.list.appendChild(this.bubble(m.sender, m.text, m.authorName, m.seq, false, m.html));
     for (const p of pending) this.list.appendChild(this.bubble('Customer', p.text, null, null, true, null));
     if (keepNotice) this.list.appendChild(keepNotice);
+    if (keepTyping) this.list.appendChild(keepTyping);
     if (!this.isOpen && newFromOthers > 0) {
       this.unread += newFromOthers;
       this.renderBadge();
@@ -169,7 +194,26 @@ export class WidgetView {
     const text = this.input.value.trim();
     if (!text) return;
     this.input.value = '';
+    this.stopTyping();
     this.onSend(text);
+  }
+
+  /** Tells the team the customer is typing: at most every 3 s while keys move, and "stopped" after 4 s idle. */
+  private noteTyping(): void {
+    const now = Date.now();
+    if (now - this.typingSentAt > 3000) {
+      this.typingSentAt = now;
+      this.onTyping(true);
+    }
+    window.clearTimeout(this.idleTimer);
+    this.idleTimer = window.setTimeout(() => this.stopTyping(), 4000);
+  }
+
+  private stopTyping(): void {
+    window.clearTimeout(this.idleTimer);
+    if (this.typingSentAt === 0) return;
+    this.typingSentAt = 0;
+    this.onTyping(false);
   }
 
   private renderBadge(): void {
