@@ -54,6 +54,15 @@ public class ChatJourneyTests(BrowserFixture browser)
         await Expect(widget.MessagesFrom("Agent").Nth(1)).ToContainTextAsync("ships today");
         await Expect(customerPage.GetByText("stuck at the warehouse")).ToHaveCountAsync(0);
         await BrowserFixture.ScreenshotAsync(customerPage, "widget-agent-reply");
+
+        // Resolving asks the customer for a rating; the agent sees it arrive.
+        await agentPage.GetByTestId("resolve").ClickAsync();
+        await customerPage.GetByTestId("crm-rate-5").ClickAsync();
+        await customerPage.GetByTestId("crm-rate-comment").FillAsync("Quick and friendly");
+        await customerPage.GetByTestId("crm-rate-send").ClickAsync();
+        await Expect(customerPage.GetByTestId("crm-rate-thanks")).ToBeVisibleAsync();
+        await Expect(agentPage.GetByTestId("csat")).ToContainTextAsync("5/5");
+        await BrowserFixture.ScreenshotAsync(customerPage, "widget-rating");
         await BrowserFixture.ScreenshotAsync(agentPage, "inbox-thread");
 
         await agentPage.Context.CloseAsync();

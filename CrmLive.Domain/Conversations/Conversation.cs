@@ -112,4 +112,25 @@ public sealed class Conversation : Entity
         ResolvedAt = now;
         UnreadCount = 0;
     }
+
+    public const int MaxCsatCommentLength = 1000;
+
+    /// <summary>Customer satisfaction, 1 (poor) to 5 (great), given once the conversation is resolved.</summary>
+    public int? CsatScore { get; private set; }
+    public string? CsatComment { get; private set; }
+    public DateTimeOffset? RatedAt { get; private set; }
+
+    public void Rate(int score, string? comment, DateTimeOffset now)
+    {
+        if (Status != ConversationStatus.Resolved)
+            throw new DomainException("A conversation can be rated once it is resolved.");
+        if (CsatScore is not null) throw new DomainException("This conversation has already been rated. Thank you!");
+        if (score is < 1 or > 5) throw new DomainException("Choose a rating from 1 to 5.");
+        var trimmed = string.IsNullOrWhiteSpace(comment) ? null : comment.Trim();
+        if (trimmed is { Length: > MaxCsatCommentLength })
+            throw new DomainException($"A comment can be at most {MaxCsatCommentLength} characters.");
+        CsatScore = score;
+        CsatComment = trimmed;
+        RatedAt = now;
+    }
 }

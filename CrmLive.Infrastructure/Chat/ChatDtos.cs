@@ -42,7 +42,9 @@ public sealed record ConversationSummary(
     DateTimeOffset LastMessageAt,
     DateTimeOffset? WaitingSince,
     int UnreadCount,
-    string? HandoffReason);
+    string? HandoffReason,
+    int? CsatScore = null,
+    string? CsatComment = null);
 
 public enum InboxView { Waiting, Mine, AllOpen, WithBot, Resolved }
 

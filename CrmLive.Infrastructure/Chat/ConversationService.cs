@@ -156,6 +156,30 @@ public sealed class ConversationService(
         return await MessagesAfterAsync(db, conversationId, afterSeq, forCustomer: false, ct);
     }
 
+    /// <summary>The customer rates their resolved conversation (once). It lands on their timeline when known.</summary>
+    public async Task RateAsync(Guid visitorId, Guid conversationId, int score, string? comment,
+        CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var conversation = await db.Conversations
+            .SingleOrDefaultAsync(c => c.Id == conversationId && c.VisitorId == visitorId, ct)
+            ?? throw new ChatException("That conversation is not yours to rate.");
+        var now = clock.GetUtcNow();
+        try
+        {
+            conversation.Rate(score, comment, now);
+        }
+        catch (DomainException ex)
+        {
+            throw new ChatException(ex.Message);
+        }
+        if (conversation.CustomerId is { } customerId)
+            db.Timeline.Add(new TimelineEntry(customerId, now, TimelineKind.Csat, $"Rated the chat {score}/5",
+                conversation.CsatComment, conversation.Id));
+        await db.SaveChangesAsync(ct);
+        await PublishChangeAsync(conversation, "rated", ct);
+    }
+
     /// <summary>A private note for the team; the customer never receives it, live or on replay.</summary>
     public async Task<MessageDto> AddNoteAsync(Guid conversationId, string agentId, string agentName, string text,
         CancellationToken ct = default)

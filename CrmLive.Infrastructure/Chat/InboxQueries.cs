@@ -76,5 +76,7 @@ public sealed class InboxQueries(IDbContextFactory<CrmDbContext> dbFactory)
             c.LastMessageAt,
             c.HandedOffAt,
             c.UnreadCount,
-            c.HandoffReason);
+            c.HandoffReason,
+            c.CsatScore,
+            c.CsatComment);
 }

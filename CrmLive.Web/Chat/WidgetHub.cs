@@ -70,6 +70,14 @@ public sealed class WidgetHub(ConversationService chat, MarkdownRenderer markdow
         return result;
     }
 
+    /// <summary>The customer's satisfaction rating (1–5, optional comment) for a resolved conversation of theirs.</summary>
+    public Task Rate(Guid conversationId, int score, string? comment) =>
+        GuardAsync(async () =>
+        {
+            await chat.RateAsync(CurrentVisitor(), conversationId, score, comment, Context.ConnectionAborted);
+            return true;
+        });
+
     /// <summary>The customer started or stopped typing; agents looking at the conversation see it live.</summary>
     public async Task Typing(bool isTyping)
     {

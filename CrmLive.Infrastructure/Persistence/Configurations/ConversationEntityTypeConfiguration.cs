@@ -13,6 +13,7 @@ internal sealed class ConversationEntityTypeConfiguration : IEntityTypeConfigura
         builder.Property(c => c.AssignedAgentId).HasMaxLength(450);
         builder.Property(c => c.HandoffReason).HasMaxLength(200);
         builder.Property(c => c.LastMessagePreview).HasMaxLength(140);
+        builder.Property(c => c.CsatComment).HasMaxLength(Conversation.MaxCsatCommentLength);
         // Two writers appending at once both read the same LastSeq; the loser retries with a fresh value.
         builder.Property(c => c.LastSeq).IsConcurrencyToken();
         builder.Ignore(c => c.IsWithBot);

@@ -187,6 +187,32 @@ public class WidgetHubTests(CrmLiveAppFactory app) : IClassFixture<CrmLiveAppFac
     }
 
     [Fact]
+    public async Task Rate_AfterResolve_StoresOnce_AndRefusesWhatIsNotAllowed()
+    {
+        var (widget, _, _) = await ConnectAsync();
+        var statuses = new ConcurrentQueue<ConversationStatus>();
+        widget.On<ConversationStatus>("ConversationStatusChanged", s => statuses.Enqueue(s));
+        var sent = await widget.InvokeAsync<SendResult>("Send", Guid.NewGuid().ToString(), "human please");
+        var early = await Assert.ThrowsAsync<HubException>(() => widget.InvokeAsync("Rate", sent.ConversationId, 5, null));
+        Assert.Contains("once it is resolved", early.Message);
+
+        await app.Service<ConversationService>().ResolveAsync(sent.ConversationId);
+        await Eventually.TrueAsync(() => Task.FromResult(statuses.Contains(ConversationStatus.Resolved)), "the resolved status");
+        var (stranger, _, _) = await ConnectAsync();
+        var notYours = await Assert.ThrowsAsync<HubException>(() => stranger.InvokeAsync("Rate", sent.ConversationId, 1, "spam"));
+        var outOfRange = await Assert.ThrowsAsync<HubException>(() => widget.InvokeAsync("Rate", sent.ConversationId, 6, null));
+        await widget.InvokeAsync("Rate", sent.ConversationId, 5, "  Quick and friendly!  ");
+        var twice = await Assert.ThrowsAsync<HubException>(() => widget.InvokeAsync("Rate", sent.ConversationId, 1, null));
+
+        Assert.Contains("not yours", notYours.Message);
+        Assert.Contains("from 1 to 5", outOfRange.Message);
+        Assert.Contains("already been rated", twice.Message);
+        var summary = await app.Service<InboxQueries>().GetAsync(sent.ConversationId);
+        Assert.Equal(5, summary!.CsatScore);
+        Assert.Equal("Quick and friendly!", summary.CsatComment);
+    }
+
+    [Fact]
     public async Task Typing_TravelsBothWays()
     {
         var customerTyping = new ConcurrentQueue<TypingChanged>();

@@ -70,6 +70,7 @@ export class ChatSession {
       this.storage.token = session.visitorToken;
       if (session.conversationId !== this.conversationId) {
         this.messages.clear();
+        this.view.resetConversation();
         this.conversationId = session.conversationId;
         this.started = false;
       }
@@ -116,6 +117,7 @@ export class ChatSession {
       if (this.conversationId && m.conversationId !== this.conversationId) {
         // A new conversation started (the previous one was resolved).
         this.messages.clear();
+        this.view.resetConversation();
       }
       this.conversationId = m.conversationId;
       if (!this.messages.has(m.seq)) {
@@ -144,6 +146,13 @@ export class ChatSession {
   }
 
   private showStatus(status: string | null): void {
+    if (status === 'Resolved' && this.conversationId) {
+      const conversationId = this.conversationId;
+      this.view.setStatus('This conversation is resolved');
+      this.view.showNotice(null);
+      this.view.showRating((score, comment) => this.connection.invoke('Rate', conversationId, score, comment || null));
+      return;
+    }
     this.view.setStatus(status === 'Open' ? 'You are chatting with our team' : 'We usually reply in a few minutes');
     this.view.showNotice(status === 'WaitingForAgent' ? 'An agent will be with you shortly.' : null);
   }

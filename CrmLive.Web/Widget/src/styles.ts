@@ -37,6 +37,12 @@ export const styles = `
 .msg.system { align-self: center; }
 .msg.system .bubble { background: transparent; color: #64748B; font-size: 12px; }
 .msg.pending { opacity: .55; }
+.rating { align-self: stretch; background: #fff; border: 1px solid #E2E8F0; border-radius: 12px; padding: 12px; margin-top: 6px; display: flex; flex-direction: column; gap: 8px; }
+.rate-title { font-weight: 600; font-size: 14px; color: #1E293B; text-align: center; }
+.rate-stars { display: flex; justify-content: center; gap: 4px; }
+.star { background: none; border: 0; font-size: 26px; line-height: 1; color: #CBD5E1; cursor: pointer; padding: 2px; }
+.star.on, .star:hover { color: #F59E0B; }
+.rate-comment { resize: none; border: 1px solid #CBD5E1; border-radius: 8px; padding: 8px; font-size: 13px; color: #1E293B; }
 .typing { align-self: flex-start; font-size: 12px; color: #64748B; font-style: italic; margin: 2px 4px; }
 .notice { align-self: center; font-size: 12px; color: #475569; background: #EEF2FF; border-radius: 10px; padding: 6px 10px; margin: 4px 0; }
 .composer { display: flex; gap: 8px; padding: 10px; border-top: 1px solid #E2E8F0; background: #fff; align-items: flex-end; }

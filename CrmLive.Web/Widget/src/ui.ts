@@ -29,6 +29,7 @@ export class WidgetView {
   onSend: (text: string) => void = () => {};
   onTyping: (isTyping: boolean) => void = () => {};
   private readonly typing: HTMLDivElement;
+  private readonly rating: HTMLDivElement;
   private typingTimer: number | undefined;
   private idleTimer: number | undefined;
   private typingSentAt = 0;
@@ -73,6 +74,7 @@ export class WidgetView {
     this.list.appendChild(empty);
     this.notice = el('div', 'notice', 'crm-notice');
     this.typing = el('div', 'typing', 'crm-typing');
+    this.rating = el('div', 'rating', 'crm-rating');
 
     this.error = el('div', 'error', 'crm-error');
     const composer = el('div', 'composer');
@@ -128,6 +130,60 @@ export class WidgetView {
     this.typingTimer = window.setTimeout(() => this.typing.remove(), 6000);
   }
 
+  /** A new conversation began (the last one was resolved): forget the old one's rating and typing state. */
+  resetConversation(): void {
+    this.rating.remove();
+    this.typing.remove();
+    this.seen.clear();
+  }
+
+  /** After the team resolves the chat: 1–5 stars and an optional comment, sent once. */
+  showRating(send: (score: number, comment: string) => Promise<void>): void {
+    if (this.rating.isConnected) return;
+    this.rating.replaceChildren();
+    const title = el('div', 'rate-title');
+    title.textContent = 'How did we do?';
+    const stars = el('div', 'rate-stars');
+    let score = 0;
+    const buttons: HTMLButtonElement[] = [];
+    for (let i = 1; i <= 5; i++) {
+      const b = el('button', 'star', `crm-rate-${i}`);
+      b.type = 'button';
+      b.textContent = '★';
+      b.setAttribute('aria-label', `${i} out of 5`);
+      b.addEventListener('click', () => {
+        score = i;
+        buttons.forEach((x, j) => x.classList.toggle('on', j < i));
+        submit.disabled = false;
+      });
+      buttons.push(b);
+      stars.appendChild(b);
+    }
+    const comment = el('textarea', 'rate-comment', 'crm-rate-comment');
+    comment.rows = 2;
+    comment.maxLength = 1000;
+    comment.placeholder = 'Anything we could do better? (optional)';
+    const submit = el('button', 'send', 'crm-rate-send');
+    submit.type = 'button';
+    submit.textContent = 'Send rating';
+    submit.disabled = true;
+    submit.addEventListener('click', async () => {
+      submit.disabled = true;
+      try {
+        await send(score, comment.value);
+        const thanks = el('div', 'rate-title', 'crm-rate-thanks');
+        thanks.textContent = 'Thank you for your feedback!';
+        this.rating.replaceChildren(thanks);
+      } catch (e) {
+        submit.disabled = false;
+        this.showError(e instanceof Error ? e.message.replace(/^.*HubException: /, '') : 'Could not send the rating.');
+      }
+    });
+    this.rating.append(title, stars, comment, submit);
+    this.list.appendChild(this.rating);
+    this.scrollToEnd();
+  }
+
   setStatus(text: string): void {
     this.statusLine.textContent = text;
   }
@@ -161,7 +217,9 @@ export class WidgetView {
     }
     for (const m of messages) this.list.appendChild(this.bubble(m.sender, m.text, m.authorName, m.seq, false, m.html));
     for (const p of pending) this.list.appendChild(this.bubble('Customer', p.text, null, null, true, null));
+    const keepRating = this.rating.isConnected ? this.rating : null;
     if (keepNotice) this.list.appendChild(keepNotice);
+    if (keepRating) this.list.appendChild(keepRating);
     if (keepTyping) this.list.appendChild(keepTyping);
     if (!this.isOpen && newFromOthers > 0) {
       this.unread += newFromOthers;

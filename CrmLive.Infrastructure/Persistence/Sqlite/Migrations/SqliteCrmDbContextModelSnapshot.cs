@@ -33,6 +33,13 @@ namespace CrmLive.Infrastructure.Persistence.Sqlite.Migrations
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("CsatComment")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("CsatScore")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid?>("CustomerId")
                         .HasColumnType("TEXT");
 
@@ -58,6 +65,9 @@ namespace CrmLive.Infrastructure.Persistence.Sqlite.Migrations
 
                     b.Property<long>("LastSeq")
                         .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("RatedAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<long?>("ResolvedAt")
