@@ -119,18 +119,7 @@ public sealed class ConversationService(
             }
             db.Messages.AddRange(stored);
 
-            try
-            {
-                await db.SaveChangesAsync(ct);
-            }
-            catch (DbUpdateException ex) when (attempt < MaxAppendAttempts)
-            {
-                // Another writer took the next sequence number, or the same client id raced in: re-read and retry.
-                logger.LogDebug(ex, "Append conflict on conversation {ConversationId}, attempt {Attempt}",
-                    conversation.Id, attempt);
-                await BackOffAsync(attempt, ct);
-                continue;
-            }
+            if (!await TrySaveAppendAsync(db, conversation.Id, attempt, ct)) continue;
 
             foreach (var m in stored) await PublishMessageAsync(conversation, m, ct);
             if (isNew || handedOff)
@@ -192,17 +181,7 @@ public sealed class ConversationService(
                 ?? throw new ChatException("That conversation no longer exists.");
             var note = conversation.AddNote(text, clock.GetUtcNow(), agentId, agentName);
             db.Messages.Add(note);
-            try
-            {
-                await db.SaveChangesAsync(ct);
-            }
-            catch (DbUpdateException ex) when (attempt < MaxAppendAttempts)
-            {
-                logger.LogDebug(ex, "Append conflict on conversation {ConversationId}, attempt {Attempt}",
-                    conversationId, attempt);
-                await BackOffAsync(attempt, ct);
-                continue;
-            }
+            if (!await TrySaveAppendAsync(db, conversationId, attempt, ct)) continue;
             await PublishMessageAsync(conversation, note, ct);
             return MessageDto.From(note);
         }
@@ -231,17 +210,7 @@ public sealed class ConversationService(
             var message = conversation.Append(MessageSender.Agent, text, clock.GetUtcNow(), clientMessageId,
                 agentId, agentName);
             db.Messages.Add(message);
-            try
-            {
-                await db.SaveChangesAsync(ct);
-            }
-            catch (DbUpdateException ex) when (attempt < MaxAppendAttempts)
-            {
-                logger.LogDebug(ex, "Append conflict on conversation {ConversationId}, attempt {Attempt}",
-                    conversationId, attempt);
-                await BackOffAsync(attempt, ct);
-                continue;
-            }
+            if (!await TrySaveAppendAsync(db, conversationId, attempt, ct)) continue;
             await PublishMessageAsync(conversation, message, ct);
             await PublishChangeAsync(conversation, assigned ? "assigned" : "replied", ct);
             return MessageDto.From(message);
@@ -317,6 +286,25 @@ public sealed class ConversationService(
         if (string.IsNullOrWhiteSpace(text)) throw new ChatException("A message cannot be empty.");
         if (text.Length > Conversation.MaxTextLength)
             throw new ChatException($"A message can be at most {Conversation.MaxTextLength} characters.");
+    }
+
+    /// <summary>
+    /// Saves an append. False when another writer took the next sequence number (or the same client id raced in):
+    /// the caller re-reads and tries again, up to <see cref="MaxAppendAttempts"/> times.
+    /// </summary>
+    private async Task<bool> TrySaveAppendAsync(CrmDbContext db, Guid conversationId, int attempt, CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return true;
+        }
+        catch (DbUpdateException ex) when (attempt < MaxAppendAttempts)
+        {
+            logger.LogDebug(ex, "Append conflict on conversation {ConversationId}, attempt {Attempt}", conversationId, attempt);
+            await BackOffAsync(attempt, ct);
+            return false;
+        }
     }
 
     /// <summary>Writers racing for the same conversation spread out instead of colliding again at once.</summary>
