@@ -35,6 +35,7 @@ public class ChatJourneyTests(BrowserFixture browser)
         await BrowserFixture.ScreenshotAsync(agentPage, "inbox-new-conversation");
         await conversation.ClickAsync();
         await Expect(inbox.ThreadMessages.Filter(new() { HasText = marker })).ToBeVisibleAsync();
+        await Expect(customerPage.GetByTestId("crm-receipt")).ToHaveTextAsync("Read"); // the agent opened it
 
         // Typing shows on the other side, both ways, without anyone sending.
         await customerPage.GetByTestId("crm-input").FillAsync("Is it");

@@ -46,6 +46,9 @@ public sealed class Conversation : Entity
     /// <summary>Customer messages not yet answered by an agent; drives the inbox's unread badge.</summary>
     public int UnreadCount { get; private set; }
 
+    /// <summary>The last sequence number the team has seen; the customer's messages up to it show as read.</summary>
+    public long AgentReadSeq { get; private set; }
+
     /// <summary>How often the bot failed to understand; the second time it hands off.</summary>
     public int BotFallbackCount { get; private set; }
 
@@ -65,6 +68,7 @@ public sealed class Conversation : Entity
         if (sender == MessageSender.Agent)
         {
             UnreadCount = 0;
+            AgentReadSeq = LastSeq;
             FirstAgentReplyAt ??= now;
         }
         return new Message(Id, LastSeq, sender, authorId, authorName, body, clientMessageId, now);
@@ -104,7 +108,11 @@ public sealed class Conversation : Entity
 
     public void NoteBotFallback() => BotFallbackCount++;
 
-    public void MarkRead() => UnreadCount = 0;
+    public void MarkRead()
+    {
+        UnreadCount = 0;
+        AgentReadSeq = LastSeq;
+    }
 
     public void Resolve(DateTimeOffset now)
     {

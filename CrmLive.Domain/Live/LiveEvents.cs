@@ -40,6 +40,9 @@ public sealed record ConversationChanged(
 public sealed record TypingChanged(Guid ConversationId, Guid VisitorId, MessageSender Who, string? Name, bool IsTyping)
     : LiveEvent;
 
+/// <summary>The team has seen the conversation up to <paramref name="Seq"/> (read receipts in the widget).</summary>
+public sealed record ConversationRead(Guid ConversationId, Guid VisitorId, long Seq) : LiveEvent;
+
 /// <summary>An agent came online or went offline.</summary>
 public sealed record AgentPresenceChanged(string AgentId, bool Online, int OnlineAgents) : LiveEvent;
 

@@ -24,7 +24,8 @@ public sealed record WidgetSession(
     Guid? ConversationId,
     long LastSeq,
     ConversationStatus? Status,
-    IReadOnlyList<MessageDto> Messages);
+    IReadOnlyList<MessageDto> Messages,
+    long ReadSeq = 0);
 
 public sealed record SendResult(Guid ConversationId, long Seq, bool Duplicate);
 

@@ -64,7 +64,7 @@ public sealed class ConversationService(
             ? []
             : await MessagesAfterAsync(db, conversation.Id, 0, forCustomer: true, ct);
         return new WidgetSession(visitorToken!, visitor.Id, conversation?.Id, conversation?.LastSeq ?? 0,
-            conversation?.Status, messages);
+            conversation?.Status, messages, conversation?.AgentReadSeq ?? 0);
     }
 
     /// <summary>
@@ -213,6 +213,7 @@ public sealed class ConversationService(
             if (!await TrySaveAppendAsync(db, conversationId, attempt, ct)) continue;
             await PublishMessageAsync(conversation, message, ct);
             await PublishChangeAsync(conversation, assigned ? "assigned" : "replied", ct);
+            await bus.PublishAsync(new ConversationRead(conversation.Id, conversation.VisitorId, conversation.AgentReadSeq), ct);
             return MessageDto.From(message);
         }
     }
@@ -246,8 +247,21 @@ public sealed class ConversationService(
     public Task ResolveAsync(Guid conversationId, CancellationToken ct = default) =>
         ChangeAsync(conversationId, c => c.Resolve(clock.GetUtcNow()), "resolved", ct);
 
-    public Task MarkReadAsync(Guid conversationId, CancellationToken ct = default) =>
-        ChangeAsync(conversationId, c => c.MarkRead(), "read", ct);
+    /// <summary>
+    /// The team has seen everything so far. A single conditional update, so it never collides with messages
+    /// arriving at the same moment; the customer's widget shows its messages as read.
+    /// </summary>
+    public async Task MarkReadAsync(Guid conversationId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var changed = await db.Conversations
+            .Where(c => c.Id == conversationId && (c.UnreadCount > 0 || c.AgentReadSeq < c.LastSeq))
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.UnreadCount, 0).SetProperty(c => c.AgentReadSeq, c => c.LastSeq), ct);
+        if (changed == 0) return;
+        var conversation = await db.Conversations.AsNoTracking().SingleAsync(c => c.Id == conversationId, ct);
+        await PublishChangeAsync(conversation, "read", ct);
+        await bus.PublishAsync(new ConversationRead(conversation.Id, conversation.VisitorId, conversation.AgentReadSeq), ct);
+    }
 
     private async Task ChangeAsync(Guid conversationId, Action<Conversation> change, string what,
         CancellationToken ct)

@@ -21,6 +21,9 @@ internal sealed class WidgetBroadcaster(ILiveEventBus bus, IHubContext<WidgetHub
         _subscriptions.Add(bus.Subscribe<MessageAdded>(e => IsLocal(e) && !e.IsPrivate
             ? hub.Clients.Group(WidgetHub.VisitorGroup(e.VisitorId)).MessageReceived(WidgetMessage.From(e, markdown))
             : Task.CompletedTask));
+        _subscriptions.Add(bus.Subscribe<ConversationRead>(e => IsLocal(e)
+            ? hub.Clients.Group(WidgetHub.VisitorGroup(e.VisitorId)).Read(e.Seq)
+            : Task.CompletedTask));
         _subscriptions.Add(bus.Subscribe<TypingChanged>(e => IsLocal(e) && e.Who == MessageSender.Agent
             ? hub.Clients.Group(WidgetHub.VisitorGroup(e.VisitorId)).Typing(e.Name, e.IsTyping)
             : Task.CompletedTask));

@@ -14,13 +14,16 @@ public interface IWidgetClient
     Task MessageReceived(WidgetMessage message);
     Task ConversationStatusChanged(ConversationStatus status);
 
+    /// <summary>The team has read the conversation up to this sequence number.</summary>
+    Task Read(long seq);
+
     /// <summary>An agent started or stopped typing a reply.</summary>
     Task Typing(string? name, bool isTyping);
 }
 
 /// <summary>The session a widget receives from <see cref="WidgetHub.Start"/>.</summary>
 public sealed record WidgetStart(string VisitorToken, Guid? ConversationId, long LastSeq, ConversationStatus? Status,
-    IReadOnlyList<WidgetMessage> Messages);
+    IReadOnlyList<WidgetMessage> Messages, long ReadSeq = 0);
 
 /// <summary>
 /// The only anonymous entry: customers' widgets. A connection proves its visitor with the token from
@@ -59,7 +62,7 @@ public sealed class WidgetHub(ConversationService chat, MarkdownRenderer markdow
         Context.Items[ConversationKey] = session.ConversationId;
         await Groups.AddToGroupAsync(Context.ConnectionId, VisitorGroup(session.VisitorId), Context.ConnectionAborted);
         return new WidgetStart(session.VisitorToken, session.ConversationId, session.LastSeq, session.Status,
-            [.. session.Messages.Select(m => WidgetMessage.From(m, markdown))]);
+            [.. session.Messages.Select(m => WidgetMessage.From(m, markdown))], session.ReadSeq);
     }
 
     public async Task<SendResult> Send(string clientMessageId, string text)

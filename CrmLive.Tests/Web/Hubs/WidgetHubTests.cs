@@ -213,6 +213,24 @@ public class WidgetHubTests(CrmLiveAppFactory app) : IClassFixture<CrmLiveAppFac
     }
 
     [Fact]
+    public async Task MarkRead_TellsTheWidgetWhatTheTeamHasSeen_AndStartRemembersIt()
+    {
+        var (widget, session, _) = await ConnectAsync();
+        var reads = new ConcurrentQueue<long>();
+        widget.On<long>("Read", seq => reads.Enqueue(seq));
+        var sent = await widget.InvokeAsync<SendResult>("Send", Guid.NewGuid().ToString(), "agent please");
+        var more = await widget.InvokeAsync<SendResult>("Send", Guid.NewGuid().ToString(), "order NW-1");
+
+        await app.Service<ConversationService>().MarkReadAsync(sent.ConversationId);
+
+        await Eventually.TrueAsync(() => Task.FromResult(reads.Any(s => s >= more.Seq)), "the read receipt");
+        var (_, reloaded, _) = await ConnectAsync(session.VisitorToken);
+        Assert.True(reloaded.ReadSeq >= more.Seq);
+        var summary = await app.Service<InboxQueries>().GetAsync(sent.ConversationId);
+        Assert.Equal(0, summary!.UnreadCount);
+    }
+
+    [Fact]
     public async Task Typing_TravelsBothWays()
     {
         var customerTyping = new ConcurrentQueue<TypingChanged>();

@@ -143,7 +143,11 @@ public sealed partial class InboxPage
 
     private Task OnMessageAddedAsync(MessageAdded e) => InvokeAsync(async () =>
     {
-        if (_selected?.Id == e.ConversationId && e.Sender == MessageSender.Customer) _customerTypingUntil = null;
+        if (_selected?.Id == e.ConversationId && e.Sender == MessageSender.Customer)
+        {
+            _customerTypingUntil = null;
+            await Chat.MarkReadAsync(e.ConversationId); // it is on an agent's screen right now
+        }
         if (_selected?.Id == e.ConversationId && _messages.All(m => m.Seq != e.Seq))
         {
             _messages.Add(new MessageDto(e.ConversationId, e.Seq, e.Sender, e.AuthorName, e.Text, e.ClientMessageId,
@@ -198,8 +202,8 @@ public sealed partial class InboxPage
         _sendError = null;
         _customerTypingUntil = null;
         _scrollToEnd = true;
-        if (_selected is { UnreadCount: > 0 } && _selected.AssignedAgentId == _userId)
-            await Chat.MarkReadAsync(id);
+        // Whoever on the team opens it has read it: the customer sees "Read".
+        if (_selected is not null) await Chat.MarkReadAsync(id);
     }
 
     private async Task OnComposerKeyUpAsync(KeyboardEventArgs e)

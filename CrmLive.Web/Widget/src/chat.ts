@@ -14,6 +14,7 @@ export class ChatSession {
   private readonly connection: HubConnection;
   private readonly messages = new Map<number, MessageDto>();
   private conversationId: string | null = null;
+  private readSeq = 0;
   private started = false;
   private flushing = false;
   private restartAttempt = 0;
@@ -32,6 +33,10 @@ export class ChatSession {
 
     this.connection.on('MessageReceived', (m: MessageDto) => this.merge([m]));
     this.connection.on('ConversationStatusChanged', (status: string) => this.showStatus(status));
+    this.connection.on('Read', (seq: number) => {
+      this.readSeq = Math.max(this.readSeq, seq);
+      this.redraw(0);
+    });
     this.connection.on('Typing', (name: string | null, isTyping: boolean) => this.view.showTyping(name, isTyping));
     this.connection.onreconnecting(() => this.view.setStatus('Reconnecting…'));
     this.connection.onreconnected(() => void this.resume());
@@ -70,10 +75,12 @@ export class ChatSession {
       this.storage.token = session.visitorToken;
       if (session.conversationId !== this.conversationId) {
         this.messages.clear();
+        this.readSeq = 0;
         this.view.resetConversation();
         this.conversationId = session.conversationId;
         this.started = false;
       }
+      this.readSeq = Math.max(this.readSeq, session.readSeq || 0);
       if (!this.started) {
         this.started = true;
         this.merge(session.messages);
@@ -136,7 +143,7 @@ export class ChatSession {
     const ordered = Array.from(this.messages.values()).sort((a, b) => a.seq - b.seq);
     const acknowledged = new Set(ordered.map((m) => m.clientMessageId).filter(Boolean));
     const pending = this.storage.outbox.filter((p) => !acknowledged.has(p.clientMessageId));
-    this.view.render(ordered, pending, newFromOthers);
+    this.view.render(ordered, pending, newFromOthers, this.readSeq);
   }
 
   private lastSeq(): number {

@@ -18,6 +18,8 @@ export interface WidgetStart {
   lastSeq: number;
   status: string | null;
   messages: MessageDto[];
+  /** The team has read the conversation up to this sequence number. */
+  readSeq: number;
 }
 
 export interface SendResult {

@@ -204,7 +204,7 @@ export class WidgetView {
   }
 
   /** Redraws the conversation: acknowledged messages in sequence order, then what is still being sent. */
-  render(messages: MessageDto[], pending: PendingMessage[], newFromOthers: number): void {
+  render(messages: MessageDto[], pending: PendingMessage[], newFromOthers: number, readSeq: number): void {
     const keepNotice = this.notice.isConnected ? this.notice : null;
     const keepTyping = this.typing.isConnected && !messages.some((m) => m.sender === 'Agent' && !this.seen.has(m.seq))
       ? this.typing : null;
@@ -217,6 +217,7 @@ export class WidgetView {
     }
     for (const m of messages) this.list.appendChild(this.bubble(m.sender, m.text, m.authorName, m.seq, false, m.html));
     for (const p of pending) this.list.appendChild(this.bubble('Customer', p.text, null, null, true, null));
+    this.appendReceipt(messages, pending, readSeq);
     const keepRating = this.rating.isConnected ? this.rating : null;
     if (keepNotice) this.list.appendChild(keepNotice);
     if (keepRating) this.list.appendChild(keepRating);
@@ -226,6 +227,21 @@ export class WidgetView {
       this.renderBadge();
     }
     this.scrollToEnd();
+  }
+
+  /** "Sending…", "Sent" or "Read" under the customer's latest message, as a messenger shows it. */
+  private appendReceipt(messages: MessageDto[], pending: PendingMessage[], readSeq: number): void {
+    let text: string | null = null;
+    if (pending.length > 0) text = 'Sending…';
+    else {
+      const mine = messages.filter((m) => m.sender === 'Customer');
+      const last = mine[mine.length - 1];
+      if (last) text = last.seq <= readSeq ? 'Read' : 'Sent';
+    }
+    if (!text) return;
+    const receipt = el('div', 'receipt', 'crm-receipt');
+    receipt.textContent = text;
+    this.list.appendChild(receipt);
   }
 
   private bubble(sender: string, text: string, author: string | null, seq: number | null, pending: boolean,

@@ -28,6 +28,9 @@ namespace CrmLive.Infrastructure.Persistence.SqlServer.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<long>("AgentReadSeq")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("AssignedAgentId")
                         .HasMaxLength(450)
                         .HasColumnType("nvarchar(450)");

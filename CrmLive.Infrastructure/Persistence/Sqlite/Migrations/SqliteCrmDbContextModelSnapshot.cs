@@ -23,6 +23,9 @@ namespace CrmLive.Infrastructure.Persistence.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("AgentReadSeq")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("AssignedAgentId")
                         .HasMaxLength(450)
                         .HasColumnType("TEXT");
