@@ -71,6 +71,26 @@ public class ChatJourneyTests(BrowserFixture browser)
     }
 
     [Fact]
+    public async Task PreChatForm_NameReachesTheInbox()
+    {
+        var page = await browser.NewPageAsync(1280, 800);
+        var widget = new WidgetFrame(page);
+        await widget.OpenAsync();
+
+        await page.GetByTestId("crm-prechat-name").FillAsync("Ava Tester");
+        await page.GetByTestId("crm-prechat-email").FillAsync("ava@example.com");
+        await page.GetByTestId("crm-prechat-submit").ClickAsync();
+        await Expect(page.GetByTestId("crm-prechat")).ToHaveCountAsync(0);
+        await widget.SendAsync("Hello, I have a question");
+        await Expect(widget.MessagesFrom("Bot").First).ToBeVisibleAsync();
+
+        var conversations = await browser.App.Service<CrmLive.Infrastructure.Chat.InboxQueries>()
+            .ListAsync(CrmLive.Infrastructure.Chat.InboxView.WithBot, "nobody");
+        Assert.Contains(conversations, c => c.CustomerName == "Ava Tester" && c.CustomerEmail == "ava@example.com");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task WidgetReload_RestoresTheConversation()
     {
         var page = await browser.NewPageAsync(1280, 800);

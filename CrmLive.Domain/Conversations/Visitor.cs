@@ -27,4 +27,22 @@ public sealed class Visitor : Entity
     public void Seen(DateTimeOffset when) => LastSeenAt = when;
 
     public void AttachTo(Guid customerId) => CustomerId = customerId;
+
+    /// <summary>What the visitor typed into the pre-chat form. Unverified: it never links them to a customer.</summary>
+    public string? Name { get; private set; }
+
+    /// <inheritdoc cref="Name"/>
+    public string? Email { get; private set; }
+
+    public void Introduce(string? name, string? email)
+    {
+        var cleanName = string.IsNullOrWhiteSpace(name) ? null : Guard.NotBlank(name, "Name", 100);
+        var cleanEmail = string.IsNullOrWhiteSpace(email) ? null : email.Trim().ToLowerInvariant();
+        if (cleanEmail is not null && (cleanEmail.Length > 254 || !System.Text.RegularExpressions.Regex.IsMatch(cleanEmail,
+                @"^[^@\s]+@[^@\s]+\.[^@\s]+$", System.Text.RegularExpressions.RegexOptions.None, TimeSpan.FromMilliseconds(50))))
+            throw new DomainException("That doesn't look like an e-mail address.");
+        if (cleanName is null && cleanEmail is null) throw new DomainException("Tell us your name or e-mail address.");
+        Name = cleanName;
+        Email = cleanEmail;
+    }
 }

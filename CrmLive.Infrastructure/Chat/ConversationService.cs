@@ -145,6 +145,25 @@ public sealed class ConversationService(
         return await MessagesAfterAsync(db, conversationId, afterSeq, forCustomer: false, ct);
     }
 
+    /// <summary>The pre-chat form: the visitor's own name and e-mail, shown to agents, never trusted as identity.</summary>
+    public async Task IntroduceVisitorAsync(Guid visitorId, string? name, string? email, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var visitor = await db.Visitors.SingleOrDefaultAsync(v => v.Id == visitorId, ct)
+            ?? throw new ChatException("Unknown visitor; reload the page.");
+        try
+        {
+            visitor.Introduce(name, email);
+        }
+        catch (DomainException ex)
+        {
+            throw new ChatException(ex.Message);
+        }
+        await db.SaveChangesAsync(ct);
+        if (await CurrentConversationAsync(db, visitorId, ct) is { } conversation)
+            await PublishChangeAsync(conversation, "introduced", ct);
+    }
+
     /// <summary>The customer rates their resolved conversation (once). It lands on their timeline when known.</summary>
     public async Task RateAsync(Guid visitorId, Guid conversationId, int score, string? comment,
         CancellationToken ct = default)

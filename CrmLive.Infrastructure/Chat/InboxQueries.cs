@@ -63,11 +63,12 @@ public sealed class InboxQueries(IDbContextFactory<CrmDbContext> dbFactory)
         from cu in customers.DefaultIfEmpty()
         join u in db.Users on c.AssignedAgentId equals u.Id into agents
         from u in agents.DefaultIfEmpty()
+        join v in db.Visitors on c.VisitorId equals v.Id
         select new ConversationSummary(
             c.Id,
             c.VisitorId,
-            cu != null ? cu.Name : "Visitor " + c.VisitorId.ToString().Substring(0, 6),
-            cu != null ? cu.Email : null,
+            cu != null ? cu.Name : v.Name ?? v.Email ?? "Visitor " + c.VisitorId.ToString().Substring(0, 6),
+            cu != null ? cu.Email : v.Email,
             c.CustomerId,
             c.Status,
             c.AssignedAgentId,

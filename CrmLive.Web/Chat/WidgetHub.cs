@@ -73,6 +73,14 @@ public sealed class WidgetHub(ConversationService chat, MarkdownRenderer markdow
         return result;
     }
 
+    /// <summary>The optional pre-chat form. Unverified details: shown to agents, never linked to a customer record.</summary>
+    public Task Introduce(string? name, string? email) =>
+        GuardAsync(async () =>
+        {
+            await chat.IntroduceVisitorAsync(CurrentVisitor(), name, email, Context.ConnectionAborted);
+            return true;
+        });
+
     /// <summary>The customer's satisfaction rating (1–5, optional comment) for a resolved conversation of theirs.</summary>
     public Task Rate(Guid conversationId, int score, string? comment) =>
         GuardAsync(async () =>

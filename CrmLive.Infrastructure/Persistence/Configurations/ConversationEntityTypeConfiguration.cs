@@ -62,6 +62,8 @@ internal sealed class VisitorEntityTypeConfiguration : IEntityTypeConfiguration<
     public void Configure(EntityTypeBuilder<Visitor> builder)
     {
         builder.Property(v => v.TokenHash).HasMaxLength(64).IsRequired();
+        builder.Property(v => v.Name).HasMaxLength(100);
+        builder.Property(v => v.Email).HasMaxLength(254);
         builder.HasIndex(v => v.TokenHash).IsUnique();
         builder.HasOne<Inbox>().WithMany().HasForeignKey(v => v.InboxId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<Customer>().WithMany().HasForeignKey(v => v.CustomerId).OnDelete(DeleteBehavior.SetNull);

@@ -231,6 +231,24 @@ public class WidgetHubTests(CrmLiveAppFactory app) : IClassFixture<CrmLiveAppFac
     }
 
     [Fact]
+    public async Task Introduce_ShowsTheVisitorsNameToAgents_ButNeverLinksACustomer()
+    {
+        await using var db = await app.Service<IDbContextFactory<CrmDbContext>>().CreateDbContextAsync();
+        var known = await db.Customers.AsNoTracking().FirstAsync(c => c.Email != null);
+        var (widget, _, _) = await ConnectAsync();
+
+        var bad = await Assert.ThrowsAsync<HubException>(() => widget.InvokeAsync("Introduce", "Eve", "not-an-email"));
+        await widget.InvokeAsync("Introduce", "Eve Example", known.Email); // claims a known customer's address
+        var sent = await widget.InvokeAsync<SendResult>("Send", Guid.NewGuid().ToString(), "hello");
+
+        Assert.Contains("e-mail address", bad.Message);
+        var summary = await app.Service<InboxQueries>().GetAsync(sent.ConversationId);
+        Assert.Equal("Eve Example", summary!.CustomerName);
+        Assert.Equal(known.Email, summary.CustomerEmail);
+        Assert.Null(summary.CustomerId); // an unverified claim never attaches to the customer
+    }
+
+    [Fact]
     public async Task Typing_TravelsBothWays()
     {
         var customerTyping = new ConcurrentQueue<TypingChanged>();

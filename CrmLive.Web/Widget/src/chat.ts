@@ -89,6 +89,11 @@ export class ChatSession {
         this.merge(missed);
       }
       this.showStatus(session.status);
+      if (!session.conversationId && this.storage.get('introduced') !== '1' && this.storage.outbox.length === 0) {
+        this.view.showPrechat(
+          (name, email) => this.connection.invoke('Introduce', name || null, email || null),
+          () => this.storage.set('introduced', '1'));
+      }
       await this.flush();
     } catch (e) {
       this.view.setStatus('Offline — retrying…');
@@ -105,7 +110,8 @@ export class ChatSession {
         if (!next) break;
         try {
           const result = await this.connection.invoke<SendResult>('Send', next.clientMessageId, next.text);
-          this.conversationId = result.conversationId;
+          // The reply can name a new conversation (the last one was resolved) before its first message arrives.
+          this.enterConversation(result.conversationId);
         } catch (e) {
           if (this.connection.state !== HubConnectionState.Connected) return; // resent after reconnect
           this.view.showError(describe(e)); // refused by the server (e.g. too long): drop it, say why
@@ -121,12 +127,7 @@ export class ChatSession {
   private merge(incoming: MessageDto[]): void {
     let fromOthers = 0;
     for (const m of incoming) {
-      if (this.conversationId && m.conversationId !== this.conversationId) {
-        // A new conversation started (the previous one was resolved).
-        this.messages.clear();
-        this.view.resetConversation();
-      }
-      this.conversationId = m.conversationId;
+      this.enterConversation(m.conversationId);
       if (!this.messages.has(m.seq)) {
         this.messages.set(m.seq, m);
         if (m.sender !== 'Customer') fromOthers++;
@@ -137,6 +138,20 @@ export class ChatSession {
     }
     this.storage.lastSeq = this.lastSeq();
     this.redraw(fromOthers);
+  }
+
+  /**
+   * Follows the visitor into another conversation (a new one starts after the last was resolved). Sequence numbers
+   * and the read position are per conversation, so the old thread is dropped rather than merged with the new one.
+   */
+  private enterConversation(conversationId: string): void {
+    if (conversationId === this.conversationId) return;
+    if (this.conversationId) {
+      this.messages.clear();
+      this.readSeq = 0;
+      this.view.resetConversation();
+    }
+    this.conversationId = conversationId;
   }
 
   private redraw(newFromOthers: number): void {

@@ -44,6 +44,9 @@ export const styles = `
 .star.on, .star:hover { color: #F59E0B; }
 .rate-comment { resize: none; border: 1px solid #CBD5E1; border-radius: 8px; padding: 8px; font-size: 13px; color: #1E293B; }
 .receipt { align-self: flex-end; font-size: 11px; color: #94A3B8; margin: -2px 4px 2px; }
+.prechat .field { border: 1px solid #CBD5E1; border-radius: 8px; padding: 8px 10px; font-size: 13px; color: #1E293B; background: #fff; }
+.prechat .actions { display: flex; justify-content: flex-end; gap: 8px; align-items: center; }
+.link { background: none; border: 0; color: #64748B; cursor: pointer; font-size: 13px; padding: 6px; }
 .typing { align-self: flex-start; font-size: 12px; color: #64748B; font-style: italic; margin: 2px 4px; }
 .notice { align-self: center; font-size: 12px; color: #475569; background: #EEF2FF; border-radius: 10px; padding: 6px 10px; margin: 4px 0; }
 .composer { display: flex; gap: 8px; padding: 10px; border-top: 1px solid #E2E8F0; background: #fff; align-items: flex-end; }

@@ -30,6 +30,7 @@ export class WidgetView {
   onTyping: (isTyping: boolean) => void = () => {};
   private readonly typing: HTMLDivElement;
   private readonly rating: HTMLDivElement;
+  private readonly prechat: HTMLDivElement;
   private typingTimer: number | undefined;
   private idleTimer: number | undefined;
   private typingSentAt = 0;
@@ -75,6 +76,7 @@ export class WidgetView {
     this.notice = el('div', 'notice', 'crm-notice');
     this.typing = el('div', 'typing', 'crm-typing');
     this.rating = el('div', 'rating', 'crm-rating');
+    this.prechat = el('div', 'rating prechat', 'crm-prechat');
 
     this.error = el('div', 'error', 'crm-error');
     const composer = el('div', 'composer');
@@ -128,6 +130,54 @@ export class WidgetView {
     this.list.appendChild(this.typing);
     this.scrollToEnd();
     this.typingTimer = window.setTimeout(() => this.typing.remove(), 6000);
+  }
+
+  private prechatWanted = false;
+
+  /** The optional pre-chat form: name and e-mail, or skip. Shown before the first message only. */
+  showPrechat(submit: (name: string, email: string) => Promise<void>, done: () => void): void {
+    this.prechatWanted = true;
+    this.prechat.replaceChildren();
+    const title = el('div', 'rate-title');
+    title.textContent = 'Before we start — who are we talking to?';
+    const name = el('input', 'field', 'crm-prechat-name');
+    name.placeholder = 'Your name';
+    name.maxLength = 100;
+    name.autocomplete = 'name';
+    const email = el('input', 'field', 'crm-prechat-email');
+    email.placeholder = 'E-mail, so we can follow up';
+    email.type = 'email';
+    email.maxLength = 254;
+    email.autocomplete = 'email';
+    const actions = el('div', 'actions');
+    const skip = el('button', 'link', 'crm-prechat-skip');
+    skip.type = 'button';
+    skip.textContent = 'Skip';
+    const go = el('button', 'send', 'crm-prechat-submit');
+    go.type = 'button';
+    go.textContent = 'Start chat';
+    const close = () => {
+      this.prechatWanted = false;
+      this.prechat.remove();
+      done();
+    };
+    skip.addEventListener('click', close);
+    go.addEventListener('click', async () => {
+      if (!name.value.trim() && !email.value.trim()) return close();
+      go.disabled = true;
+      try {
+        await submit(name.value, email.value);
+        this.showError(null);
+        close();
+        this.input.focus();
+      } catch (e) {
+        go.disabled = false;
+        this.showError(e instanceof Error ? e.message.replace(/^.*HubException: /, '') : 'Could not save your details.');
+      }
+    });
+    actions.append(skip, go);
+    this.prechat.append(title, name, email, actions);
+    this.list.appendChild(this.prechat);
   }
 
   /** A new conversation began (the last one was resolved): forget the old one's rating and typing state. */
@@ -209,6 +259,7 @@ export class WidgetView {
     const keepTyping = this.typing.isConnected && !messages.some((m) => m.sender === 'Agent' && !this.seen.has(m.seq))
       ? this.typing : null;
     messages.forEach((m) => this.seen.add(m.seq));
+    const keepRating = this.rating.isConnected ? this.rating : null;
     this.list.replaceChildren();
     if (messages.length === 0 && pending.length === 0) {
       const empty = el('div', 'empty');
@@ -218,7 +269,7 @@ export class WidgetView {
     for (const m of messages) this.list.appendChild(this.bubble(m.sender, m.text, m.authorName, m.seq, false, m.html));
     for (const p of pending) this.list.appendChild(this.bubble('Customer', p.text, null, null, true, null));
     this.appendReceipt(messages, pending, readSeq);
-    const keepRating = this.rating.isConnected ? this.rating : null;
+    if (this.prechatWanted && messages.length === 0 && pending.length === 0) this.list.appendChild(this.prechat);
     if (keepNotice) this.list.appendChild(keepNotice);
     if (keepRating) this.list.appendChild(keepRating);
     if (keepTyping) this.list.appendChild(keepTyping);
