@@ -13,7 +13,7 @@ public static class WidgetEndpoints
 
     public static IEndpointRouteBuilder MapWidgetAssets(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/widget.js", ServeScript).AllowAnonymous().ExcludeFromDescription();
+        app.MapMethods("/widget.js", [HttpMethods.Get, HttpMethods.Head], ServeScript).AllowAnonymous().ExcludeFromDescription();
         app.MapGet("/demo", ServeDemoPage).AllowAnonymous().ExcludeFromDescription();
         return app;
     }
@@ -30,9 +30,14 @@ public static class WidgetEndpoints
         headers.CacheControl = "public, max-age=300";
         // Any site may load the script; what it may do is decided by the hub.
         headers.AccessControlAllowOrigin = "*";
-        if (http.Request.Headers.IfNoneMatch.Contains(etag)) return TypedResults.StatusCode(StatusCodes.Status304NotModified);
+        if (IsCached(http.Request, etag)) return TypedResults.StatusCode(StatusCodes.Status304NotModified);
         return TypedResults.Bytes(content, "application/javascript; charset=utf-8");
     }
+
+    /// <summary>If-None-Match may list several tags, weak ones, or "*"; any match means the browser's copy is current.</summary>
+    private static bool IsCached(HttpRequest request, string etag) =>
+        EntityTagHeaderValue.TryParseList(request.Headers.IfNoneMatch, out var tags)
+        && tags.Any(t => t.Equals(EntityTagHeaderValue.Any) || t.Compare(EntityTagHeaderValue.Parse(etag), useStrongComparison: false));
 
     private static (byte[], string)? Load()
     {

@@ -137,6 +137,25 @@ public class AccessTests(CrmLiveAppFactory app) : IClassFixture<CrmLiveAppFactor
     }
 
     [Fact]
+    public async Task WidgetScript_RevalidatesWithETags_AndAnswersHead()
+    {
+        var client = app.CreateBrowserClient();
+        var first = await client.GetAsync("/widget.js");
+        var etag = first.Headers.ETag!.Tag;
+
+        using var revalidate = new HttpRequestMessage(HttpMethod.Get, "/widget.js");
+        revalidate.Headers.TryAddWithoutValidation("If-None-Match", $"\"old\", W/{etag}");
+        using var changed = new HttpRequestMessage(HttpMethod.Get, "/widget.js");
+        changed.Headers.TryAddWithoutValidation("If-None-Match", "\"old\"");
+        using var head = new HttpRequestMessage(HttpMethod.Head, "/widget.js");
+
+        Assert.Equal(HttpStatusCode.NotModified, (await client.SendAsync(revalidate)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(changed)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(head)).StatusCode);
+        Assert.Equal("public, max-age=300", first.Headers.CacheControl!.ToString());
+    }
+
+    [Fact]
     public async Task WidgetScriptAndDemoPage_AreServedAnonymously()
     {
         var client = app.CreateBrowserClient();

@@ -28,7 +28,7 @@ export class ChatSession {
     this.connection = new HubConnectionBuilder()
       .withUrl(`${baseUrl}/hubs/widget`)
       .withAutomaticReconnect(RECONNECT_DELAYS)
-      .configureLogging(LogLevel.Warning)
+      .configureLogging(LogLevel.None) // the status line tells the customer; the host page's console stays clean
       .build();
 
     this.connection.on('MessageReceived', (m: MessageDto) => this.merge([m]));
