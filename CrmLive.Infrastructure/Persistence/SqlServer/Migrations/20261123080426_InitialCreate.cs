@@ -31,6 +31,8 @@ namespace CrmLive.Infrastructure.Persistence.SqlServer.Migrations
                 {
                     Id = table.Column<string>(type: "nvarchar(450)", nullable: false),
                     DisplayName = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    ChatCapacity = table.Column<int>(type: "int", nullable: false),
+                    LastAssignedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
                     UserName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
                     NormalizedUserName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
                     Email = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
@@ -72,7 +74,8 @@ namespace CrmLive.Infrastructure.Persistence.SqlServer.Migrations
                     Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
                     Key = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false),
                     Name = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
-                    Greeting = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: false)
+                    Greeting = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: false),
+                    AllowedOrigins = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -295,7 +298,9 @@ namespace CrmLive.Infrastructure.Persistence.SqlServer.Migrations
                     TokenHash = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
                     CustomerId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
                     CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    LastSeenAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                    LastSeenAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
+                    Email = table.Column<string>(type: "nvarchar(254)", maxLength: 254, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -333,7 +338,11 @@ namespace CrmLive.Infrastructure.Persistence.SqlServer.Migrations
                     LastSeq = table.Column<long>(type: "bigint", nullable: false),
                     LastMessagePreview = table.Column<string>(type: "nvarchar(140)", maxLength: 140, nullable: true),
                     UnreadCount = table.Column<int>(type: "int", nullable: false),
-                    BotFallbackCount = table.Column<int>(type: "int", nullable: false)
+                    AgentReadSeq = table.Column<long>(type: "bigint", nullable: false),
+                    BotFallbackCount = table.Column<int>(type: "int", nullable: false),
+                    CsatScore = table.Column<int>(type: "int", nullable: true),
+                    CsatComment = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
+                    RatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -371,7 +380,8 @@ namespace CrmLive.Infrastructure.Persistence.SqlServer.Migrations
                     AuthorName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
                     Text = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: false),
                     ClientMessageId = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    IsPrivate = table.Column<bool>(type: "bit", nullable: false)
                 },
                 constraints: table =>
                 {

@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CrmLive.Infrastructure.Persistence.Sqlite.Migrations
 {
     [DbContext(typeof(SqliteCrmDbContext))]
-    [Migration("20261123073555_Csat")]
-    partial class Csat
+    [Migration("20261123080420_InitialCreate")]
+    partial class InitialCreate
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -25,6 +25,9 @@ namespace CrmLive.Infrastructure.Persistence.Sqlite.Migrations
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
+
+                    b.Property<long>("AgentReadSeq")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("AssignedAgentId")
                         .HasMaxLength(450)
@@ -202,11 +205,19 @@ namespace CrmLive.Infrastructure.Persistence.Sqlite.Migrations
                     b.Property<Guid?>("CustomerId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Email")
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("InboxId")
                         .HasColumnType("TEXT");
 
                     b.Property<long>("LastSeenAt")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("TokenHash")
                         .IsRequired()
