@@ -61,7 +61,7 @@ public class RoleAndScreenTests(BrowserFixture browser)
             .Build())
         {
             await widget.StartAsync();
-            await widget.InvokeAsync<object>("Start", "demo", null);
+            await widget.InvokeAsync<object>("Start", "demo", null, null);
             await widget.InvokeAsync<object>("Send", Guid.NewGuid().ToString(), "agent please");
         }
 

@@ -46,6 +46,7 @@ public static class WebExtensions
         app.MapStaticAssets().AllowAnonymous();
         app.MapWidgetAssets();
         app.MapWidgetHub();
+        app.MapAttachments();
         app.MapAccountEndpoints();
         app.MapApi();
         app.MapJobsDashboard();

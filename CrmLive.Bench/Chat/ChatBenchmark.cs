@@ -115,7 +115,7 @@ internal static class ChatBenchmark
             .AddJsonProtocol(p => p.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()))
             .Build();
         await connection.StartAsync();
-        await connection.InvokeAsync<WidgetStart>("Start", "demo", null);
+        await connection.InvokeAsync<WidgetStart>("Start", "demo", null, null);
         return connection;
     }
 

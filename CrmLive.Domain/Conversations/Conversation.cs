@@ -11,6 +11,8 @@ public enum ConversationStatus
     /// <summary>An agent is working it.</summary>
     Open,
     Resolved,
+    /// <summary>Put aside until <see cref="Conversation.SnoozedUntil"/> (or the customer writes again).</summary>
+    Snoozed,
 }
 
 public sealed class Conversation : Entity
@@ -55,11 +57,12 @@ public sealed class Conversation : Entity
     public bool IsWithBot => Status == ConversationStatus.Bot;
 
     public Message Append(MessageSender sender, string text, DateTimeOffset now, string? clientMessageId = null,
-        string? authorId = null, string? authorName = null)
+        string? authorId = null, string? authorName = null, Guid? attachmentId = null)
     {
         var body = Guard.NotBlank(text, "Message", MaxTextLength);
         if (Status == ConversationStatus.Resolved && sender == MessageSender.Customer)
             throw new DomainException("This conversation is resolved; start a new one.");
+        if (Status == ConversationStatus.Snoozed && sender == MessageSender.Customer) Wake();
 
         LastSeq++;
         LastMessageAt = now;
@@ -71,18 +74,21 @@ public sealed class Conversation : Entity
             AgentReadSeq = LastSeq;
             FirstAgentReplyAt ??= now;
         }
-        return new Message(Id, LastSeq, sender, authorId, authorName, body, clientMessageId, now);
+        return new Message(Id, LastSeq, sender, authorId, authorName, body, clientMessageId, now,
+            attachmentId: attachmentId);
     }
 
     /// <summary>
     /// A private note from an agent. It takes the next sequence number (one order for everything in the thread)
     /// but changes nothing the customer could notice: no preview, unread count or first-reply time.
     /// </summary>
-    public Message AddNote(string text, DateTimeOffset now, string agentId, string agentName, string? clientMessageId = null)
+    public Message AddNote(string text, DateTimeOffset now, string agentId, string agentName, string? clientMessageId = null,
+        Guid? attachmentId = null)
     {
         var body = Guard.NotBlank(text, "Note", MaxTextLength);
         LastSeq++;
-        return new Message(Id, LastSeq, MessageSender.Agent, agentId, agentName, body, clientMessageId, now, isPrivate: true);
+        return new Message(Id, LastSeq, MessageSender.Agent, agentId, agentName, body, clientMessageId, now, isPrivate: true,
+            attachmentId);
     }
 
     public void HandOff(string reason, DateTimeOffset now)
@@ -106,6 +112,9 @@ public sealed class Conversation : Entity
         }
     }
 
+    /// <summary>The visitor proved who they are (signed identity) while this conversation was running.</summary>
+    public void LinkCustomer(Guid customerId) => CustomerId ??= customerId;
+
     public void NoteBotFallback() => BotFallbackCount++;
 
     public void MarkRead()
@@ -119,6 +128,51 @@ public sealed class Conversation : Entity
         Status = ConversationStatus.Resolved;
         ResolvedAt = now;
         UnreadCount = 0;
+        SnoozedUntil = null;
+    }
+
+    /// <summary>An agent takes a resolved conversation up again (e.g. to add something they forgot).</summary>
+    public void Reopen()
+    {
+        if (Status != ConversationStatus.Resolved) return;
+        Status = AssignedAgentId is null ? ConversationStatus.WaitingForAgent : ConversationStatus.Open;
+        ResolvedAt = null;
+    }
+
+    public DateTimeOffset? SnoozedUntil { get; private set; }
+
+    public void Snooze(DateTimeOffset until, DateTimeOffset now)
+    {
+        if (Status == ConversationStatus.Resolved) throw new DomainException("A resolved conversation cannot be snoozed.");
+        if (until <= now) throw new DomainException("Choose a wake-up time in the future.");
+        if (until > now.AddDays(366)) throw new DomainException("A conversation can be snoozed for at most a year.");
+        Status = ConversationStatus.Snoozed;
+        SnoozedUntil = until;
+    }
+
+    /// <summary>Back in the team's lists: to its agent if it has one, otherwise to the queue.</summary>
+    public void Wake()
+    {
+        if (Status != ConversationStatus.Snoozed) return;
+        Status = AssignedAgentId is null ? ConversationStatus.WaitingForAgent : ConversationStatus.Open;
+        SnoozedUntil = null;
+        UnreadCount = Math.Max(UnreadCount, 1);
+    }
+
+    /// <summary>
+    /// Hands the conversation to another agent, or back to the queue when <paramref name="agentId"/> is null.
+    /// </summary>
+    public void TransferTo(string? agentId)
+    {
+        if (Status == ConversationStatus.Resolved)
+            throw new DomainException("A resolved conversation cannot be transferred.");
+        if (agentId is null)
+        {
+            AssignedAgentId = null;
+            if (Status == ConversationStatus.Open) Status = ConversationStatus.WaitingForAgent;
+            return;
+        }
+        AssignTo(agentId);
     }
 
     public const int MaxCsatCommentLength = 1000;

@@ -8,8 +8,9 @@ public sealed class Message
     private Message() { }
 
     internal Message(Guid conversationId, long seq, MessageSender sender, string? authorId, string? authorName,
-        string text, string? clientMessageId, DateTimeOffset createdAt, bool isPrivate = false)
+        string text, string? clientMessageId, DateTimeOffset createdAt, bool isPrivate = false, Guid? attachmentId = null)
     {
+        AttachmentId = attachmentId;
         IsPrivate = isPrivate;
         ConversationId = conversationId;
         Seq = seq;
@@ -35,4 +36,7 @@ public sealed class Message
 
     /// <summary>A note between agents: never sent to or replayed for the customer.</summary>
     public bool IsPrivate { get; private set; }
+
+    /// <summary>The file this message carries; its text is the caption (or the file name).</summary>
+    public Guid? AttachmentId { get; private set; }
 }

@@ -25,6 +25,12 @@ public sealed class Customer : Entity
     public DateTimeOffset CreatedAt { get; private set; }
     public DateTimeOffset LastSeenAt { get; private set; }
 
+    /// <summary>The customer's id in the company's own systems (shop, ERP); signed widget identities name it.</summary>
+    public string? ExternalId { get; private set; }
+
+    public void SetExternalId(string? externalId) =>
+        ExternalId = string.IsNullOrWhiteSpace(externalId) ? null : Guard.NotBlank(externalId, "External id", 100);
+
     /// <summary>Null until the RFM job has scored this customer (or when they have no orders).</summary>
     public RfmScore? Rfm => RfmRecency is { } r && RfmFrequency is { } f && RfmMonetary is { } m
         ? new RfmScore(r, f, m)

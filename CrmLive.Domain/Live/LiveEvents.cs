@@ -22,7 +22,8 @@ public sealed record MessageAdded(
     string Text,
     string? ClientMessageId,
     DateTimeOffset CreatedAt,
-    bool IsPrivate = false) : LiveEvent;
+    bool IsPrivate = false,
+    AttachmentInfo? Attachment = null) : LiveEvent;
 
 /// <summary>A conversation changed status, assignment or unread count.</summary>
 public sealed record ConversationChanged(

@@ -1,4 +1,5 @@
 using CrmLive.Domain.Conversations;
+using CrmLive.Domain.Live;
 
 namespace CrmLive.Infrastructure.Chat;
 
@@ -11,10 +12,16 @@ public sealed record MessageDto(
     string Text,
     string? ClientMessageId,
     DateTimeOffset CreatedAt,
-    bool IsPrivate = false)
+    bool IsPrivate = false,
+    AttachmentInfo? Attachment = null)
 {
-    public static MessageDto From(Message m) =>
-        new(m.ConversationId, m.Seq, m.Sender, m.AuthorName, m.Text, m.ClientMessageId, m.CreatedAt, m.IsPrivate);
+    public static MessageDto From(Message m, AttachmentInfo? attachment = null) =>
+        new(m.ConversationId, m.Seq, m.Sender, m.AuthorName, m.Text, m.ClientMessageId, m.CreatedAt, m.IsPrivate,
+            attachment);
+
+    public static MessageDto From(MessageAdded e) =>
+        new(e.ConversationId, e.Seq, e.Sender, e.AuthorName, e.Text, e.ClientMessageId, e.CreatedAt, e.IsPrivate,
+            e.Attachment);
 }
 
 /// <summary>What the widget gets when it (re)connects.</summary>
@@ -25,7 +32,14 @@ public sealed record WidgetSession(
     long LastSeq,
     ConversationStatus? Status,
     IReadOnlyList<MessageDto> Messages,
-    long ReadSeq = 0);
+    long ReadSeq,
+    InboxSettings Inbox,
+    /// <summary>The name of the known customer this chat is attached to (signed identity), if any.</summary>
+    string? CustomerName);
+
+/// <summary>What the widget needs to know about its inbox: hours, away message, attachment limits.</summary>
+public sealed record InboxSettings(bool IsOpen, string AwayMessage, IReadOnlyList<string> AttachmentTypes,
+    long MaxAttachmentBytes);
 
 public sealed record SendResult(Guid ConversationId, long Seq, bool Duplicate);
 
@@ -51,3 +65,9 @@ public enum InboxView { Waiting, Mine, AllOpen, WithBot, Resolved }
 
 /// <summary>A chat request the caller may correct (empty text, unknown inbox…): the message is safe to show.</summary>
 public sealed class ChatException(string message) : Exception(message);
+
+/// <summary>
+/// The host page's claim about its signed-in user: their id in the company's systems and HMAC-SHA256 of it keyed
+/// with the inbox's identity secret.
+/// </summary>
+public sealed record WidgetIdentity(string? UserId, string? Signature);

@@ -13,7 +13,7 @@ namespace CrmLive.Infrastructure.Chat;
 /// <summary>
 /// Stores chat messages for both sides, lets the bot answer first, and publishes every change on the live bus.
 /// </summary>
-public sealed class ConversationService(
+public sealed partial class ConversationService(
     IDbContextFactory<CrmDbContext> dbFactory,
     ILiveEventBus bus,
     RuleBot bot,
@@ -27,8 +27,9 @@ public sealed class ConversationService(
 
     /// <param name="origin">The page's origin as the browser sent it; null for clients that are not browsers.</param>
     /// <param name="ownOrigin">CrmLive's own origin, whose pages may always use any inbox.</param>
+    /// <param name="identity">The host page's signed-in user, vouched for with the inbox secret; unchecked here.</param>
     public async Task<WidgetSession> StartVisitorSessionAsync(string inboxKey, string? visitorToken, string? origin,
-        string ownOrigin, CancellationToken ct = default)
+        string ownOrigin, WidgetIdentity? identity = null, CancellationToken ct = default)
     {
         if (string.IsNullOrWhiteSpace(inboxKey)) throw new ChatException("The widget has no inbox key (data-inbox).");
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -42,11 +43,15 @@ public sealed class ConversationService(
         }
 
         var now = clock.GetUtcNow();
+        var customer = await VerifiedCustomerAsync(db, inbox, identity, ct);
         Visitor? visitor = null;
         if (VisitorTokens.LooksValid(visitorToken))
         {
             var hash = VisitorTokens.Hash(visitorToken!);
             visitor = await db.Visitors.SingleOrDefaultAsync(v => v.TokenHash == hash && v.InboxId == inbox.Id, ct);
+            // A browser that chatted as one signed-in customer must not show that chat to the next person
+            // (signed out, or signed in as someone else): they start afresh.
+            if (visitor?.CustomerId is { } linked && linked != customer?.Id) visitor = null;
         }
 
         if (visitor is null)
@@ -57,14 +62,40 @@ public sealed class ConversationService(
             db.Visitors.Add(visitor);
         }
         visitor.Seen(now);
+        var conversation = await CurrentConversationAsync(db, visitor.Id, ct);
+        if (customer is not null && visitor.CustomerId is null)
+        {
+            visitor.AttachTo(customer.Id);
+            conversation?.LinkCustomer(customer.Id);
+        }
         await db.SaveChangesAsync(ct);
 
-        var conversation = await CurrentConversationAsync(db, visitor.Id, ct);
         var messages = conversation is null
             ? []
             : await MessagesAfterAsync(db, conversation.Id, 0, forCustomer: true, ct);
+        var settings = new InboxSettings(inbox.IsOpenAt(now), inbox.AwayMessage, inbox.Attachments.Types,
+            inbox.MaxAttachmentBytes);
         return new WidgetSession(visitorToken!, visitor.Id, conversation?.Id, conversation?.LastSeq ?? 0,
-            conversation?.Status, messages, conversation?.AgentReadSeq ?? 0);
+            conversation?.Status, messages, conversation?.AgentReadSeq ?? 0, settings, customer?.Name);
+    }
+
+    /// <summary>The customer a valid signed identity names; a missing, wrong or unknown one links nobody.</summary>
+    private async Task<Customer?> VerifiedCustomerAsync(CrmDbContext db, Inbox inbox, WidgetIdentity? identity,
+        CancellationToken ct)
+    {
+        if (identity is null || string.IsNullOrEmpty(identity.UserId)) return null;
+        if (!SignedIdentity.IsValid(identity.UserId, identity.Signature, inbox.IdentitySecret))
+        {
+            logger.LogWarning("Widget identity rejected for inbox {Inbox}: the signature for user {UserId} is missing or wrong",
+                inbox.Key, identity.UserId.Length > 100 ? identity.UserId[..100] : identity.UserId);
+            metrics.IdentityRejected();
+            return null;
+        }
+        var customer = await db.Customers.AsNoTracking().SingleOrDefaultAsync(c => c.ExternalId == identity.UserId, ct);
+        if (customer is null)
+            logger.LogInformation("Widget identity for inbox {Inbox} is valid but no customer has external id {UserId}",
+                inbox.Key, identity.UserId);
+        return customer;
     }
 
     /// <summary>
@@ -308,10 +339,12 @@ public sealed class ConversationService(
 
     private static async Task<IReadOnlyList<MessageDto>> MessagesAfterAsync(CrmDbContext db, Guid conversationId,
         long afterSeq, bool forCustomer, CancellationToken ct) =>
-        await db.Messages.AsNoTracking()
-            .Where(m => m.ConversationId == conversationId && m.Seq > afterSeq && !(forCustomer && m.IsPrivate))
-            .OrderBy(m => m.Seq)
-            .Select(m => MessageDto.From(m))
+        await (from m in db.Messages.AsNoTracking()
+               where m.ConversationId == conversationId && m.Seq > afterSeq && !(forCustomer && m.IsPrivate)
+               join a in db.Attachments on m.AttachmentId equals a.Id into files
+               from a in files.DefaultIfEmpty()
+               orderby m.Seq
+               select MessageDto.From(m, a == null ? null : new AttachmentInfo(a.Id, a.FileName, a.ContentType, a.Length, a.AccessKey)))
             .ToListAsync(ct);
 
     private static void ValidateText(string? text)
@@ -346,11 +379,11 @@ public sealed class ConversationService(
 
     private static string Preview(string text) => text.Length > 140 ? text[..140] : text;
 
-    private Task PublishMessageAsync(Conversation c, Message m, CancellationToken ct)
+    private Task PublishMessageAsync(Conversation c, Message m, CancellationToken ct, AttachmentInfo? attachment = null)
     {
         metrics.MessageStored(m.Sender.ToString());
         return bus.PublishAsync(new MessageAdded(c.Id, c.InboxId, c.VisitorId, m.Seq, m.Sender, m.AuthorName, m.Text,
-            m.ClientMessageId, m.CreatedAt, m.IsPrivate), ct);
+            m.ClientMessageId, m.CreatedAt, m.IsPrivate, attachment), ct);
     }
 
     private Task PublishChangeAsync(Conversation c, string change, CancellationToken ct) =>

@@ -94,6 +94,7 @@ public sealed class DemoCompanySeeder(ILogger<DemoCompanySeeder> logger)
             var email = $"{Slug(first)}.{Slug(last)}{i}@{company?.Domain ?? "mail.example"}";
             var phone = $"+49 30 {random.Next(1000000, 9999999)}";
             var customer = new Customer($"{first} {last}", email, phone, company?.Id, createdAt);
+            customer.SetExternalId(DemoAccounts.ShopUserId(i));
             customers.Add(customer);
 
             // A skewed order count: many one-off buyers, a loyal few; about one in eight never ordered.

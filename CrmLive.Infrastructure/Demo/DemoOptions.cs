@@ -34,4 +34,7 @@ public static class DemoAccounts
     ];
 
     public const string DemoInboxKey = "demo";
+
+    /// <summary>The demo shop's own id for its n-th customer (0-based), as its pages sign it for the widget.</summary>
+    public static string ShopUserId(int index) => $"nw-{index + 1:D6}";
 }

@@ -1,5 +1,6 @@
 using CrmLive.Domain.Conversations;
 using CrmLive.Domain.Customers;
+using CrmLive.Domain.Deals;
 using CrmLive.Domain.Orders;
 using CrmLive.Domain.Tickets;
 using CrmLive.Infrastructure.Identity;
@@ -23,6 +24,11 @@ public abstract class CrmDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<Conversation> Conversations => Set<Conversation>();
     public DbSet<Message> Messages => Set<Message>();
     public DbSet<Ticket> Tickets => Set<Ticket>();
+    public DbSet<Deal> Deals => Set<Deal>();
+    public DbSet<Attachment> Attachments => Set<Attachment>();
+    public DbSet<AttachmentContent> AttachmentContents => Set<AttachmentContent>();
+    public DbSet<ConversationLabel> ConversationLabels => Set<ConversationLabel>();
+    public DbSet<CannedResponse> CannedResponses => Set<CannedResponse>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -23,7 +23,7 @@ public interface IWidgetClient
 
 /// <summary>The session a widget receives from <see cref="WidgetHub.Start"/>.</summary>
 public sealed record WidgetStart(string VisitorToken, Guid? ConversationId, long LastSeq, ConversationStatus? Status,
-    IReadOnlyList<WidgetMessage> Messages, long ReadSeq = 0);
+    IReadOnlyList<WidgetMessage> Messages, long ReadSeq, InboxSettings Inbox, string? CustomerName);
 
 /// <summary>
 /// The only anonymous entry: customers' widgets. A connection proves its visitor with the token from
@@ -51,18 +51,22 @@ public sealed class WidgetHub(ConversationService chat, MarkdownRenderer markdow
         return base.OnDisconnectedAsync(exception);
     }
 
-    public async Task<WidgetStart> Start(string inboxKey, string? visitorToken)
+    /// <param name="identity">
+    /// Optional: the host page's signed-in user and the HMAC of their id; only a valid one links a known customer.
+    /// </param>
+    public async Task<WidgetStart> Start(string inboxKey, string? visitorToken, WidgetIdentity? identity)
     {
         var request = Context.GetHttpContext()?.Request;
         var origin = request?.Headers.Origin.FirstOrDefault();
         var ownOrigin = request is null ? "" : $"{request.Scheme}://{request.Host}";
         var session = await GuardAsync(() => chat.StartVisitorSessionAsync(inboxKey, visitorToken, origin, ownOrigin,
-            Context.ConnectionAborted));
+            identity, Context.ConnectionAborted));
         Context.Items[VisitorKey] = session.VisitorId;
         Context.Items[ConversationKey] = session.ConversationId;
         await Groups.AddToGroupAsync(Context.ConnectionId, VisitorGroup(session.VisitorId), Context.ConnectionAborted);
         return new WidgetStart(session.VisitorToken, session.ConversationId, session.LastSeq, session.Status,
-            [.. session.Messages.Select(m => WidgetMessage.From(m, markdown))], session.ReadSeq);
+            [.. session.Messages.Select(m => WidgetMessage.From(m, markdown))], session.ReadSeq, session.Inbox,
+            session.CustomerName);
     }
 
     public async Task<SendResult> Send(string clientMessageId, string text)

@@ -18,16 +18,23 @@ public sealed record WidgetMessage(
     string Text,
     string? Html,
     string? ClientMessageId,
-    DateTimeOffset CreatedAt)
+    DateTimeOffset CreatedAt,
+    WidgetAttachment? Attachment = null)
 {
     public static WidgetMessage From(MessageDto m, MarkdownRenderer markdown) =>
-        new(m.ConversationId, m.Seq, m.Sender, m.AuthorName, m.Text, RenderFor(m.Sender, m.Text, markdown),
-            m.ClientMessageId, m.CreatedAt);
+        new(m.ConversationId, m.Seq, m.Sender, m.AuthorName, m.Text, RenderFor(m, markdown),
+            m.ClientMessageId, m.CreatedAt, WidgetAttachment.From(m.Attachment));
 
-    public static WidgetMessage From(MessageAdded e, MarkdownRenderer markdown) =>
-        new(e.ConversationId, e.Seq, e.Sender, e.AuthorName, e.Text, RenderFor(e.Sender, e.Text, markdown),
-            e.ClientMessageId, e.CreatedAt);
+    public static WidgetMessage From(MessageAdded e, MarkdownRenderer markdown) => From(MessageDto.From(e), markdown);
 
-    private static string? RenderFor(MessageSender sender, string text, MarkdownRenderer markdown) =>
-        sender is MessageSender.Agent or MessageSender.Bot ? markdown.ToSafeHtml(text) : null;
+    /// <summary>A file's message shows the file, not its name as Markdown.</summary>
+    private static string? RenderFor(MessageDto m, MarkdownRenderer markdown) =>
+        m.Sender is MessageSender.Agent or MessageSender.Bot && m.Attachment is null ? markdown.ToSafeHtml(m.Text) : null;
+}
+
+/// <summary>A file in the widget: a relative link (its key is the capability), what it is, and how big.</summary>
+public sealed record WidgetAttachment(string Path, string FileName, string ContentType, long Length, bool IsImage)
+{
+    public static WidgetAttachment? From(AttachmentInfo? a) =>
+        a is null ? null : new(a.Path, a.FileName, a.ContentType, a.Length, a.IsImage);
 }

@@ -41,6 +41,7 @@ internal sealed class MessageEntityTypeConfiguration : IEntityTypeConfiguration<
         builder.HasIndex(m => new { m.ConversationId, m.ClientMessageId }).IsUnique()
             .HasFilter("\"ClientMessageId\" IS NOT NULL");
         builder.HasIndex(m => m.CreatedAt);
+        builder.HasOne<Attachment>().WithMany().HasForeignKey(m => m.AttachmentId).OnDelete(DeleteBehavior.ClientSetNull);
     }
 }
 
@@ -52,6 +53,12 @@ internal sealed class InboxEntityTypeConfiguration : IEntityTypeConfiguration<In
         builder.Property(i => i.Name).HasMaxLength(100).IsRequired();
         builder.Property(i => i.Greeting).HasMaxLength(500);
         builder.Property(i => i.AllowedOrigins).HasMaxLength(4000);
+        builder.Property(i => i.IdentitySecret).HasMaxLength(64).IsRequired();
+        builder.Property(i => i.TimeZoneId).HasMaxLength(64).IsRequired();
+        builder.Property(i => i.BusinessHours).HasMaxLength(1000);
+        builder.Property(i => i.AwayMessage).HasMaxLength(500);
+        builder.Property(i => i.AttachmentTypes).HasMaxLength(500);
+        builder.Ignore(i => i.Attachments);
         builder.Ignore(i => i.AllowedOriginList);
         builder.HasIndex(i => i.Key).IsUnique();
     }
@@ -67,5 +74,50 @@ internal sealed class VisitorEntityTypeConfiguration : IEntityTypeConfiguration<
         builder.HasIndex(v => v.TokenHash).IsUnique();
         builder.HasOne<Inbox>().WithMany().HasForeignKey(v => v.InboxId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<Customer>().WithMany().HasForeignKey(v => v.CustomerId).OnDelete(DeleteBehavior.SetNull);
+    }
+}
+
+internal sealed class AttachmentEntityTypeConfiguration : IEntityTypeConfiguration<Attachment>
+{
+    public void Configure(EntityTypeBuilder<Attachment> builder)
+    {
+        builder.Property(a => a.FileName).HasMaxLength(200).IsRequired();
+        builder.Property(a => a.ContentType).HasMaxLength(100).IsRequired();
+        builder.Property(a => a.AccessKey).HasMaxLength(32).IsRequired();
+        builder.Ignore(a => a.IsImage);
+        builder.HasOne<Conversation>().WithMany().HasForeignKey(a => a.ConversationId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(a => a.ConversationId);
+    }
+}
+
+internal sealed class AttachmentContentEntityTypeConfiguration : IEntityTypeConfiguration<AttachmentContent>
+{
+    public void Configure(EntityTypeBuilder<AttachmentContent> builder)
+    {
+        builder.HasKey(c => c.AttachmentId);
+        builder.Property(c => c.Bytes).IsRequired();
+        builder.HasOne<Attachment>().WithOne().HasForeignKey<AttachmentContent>(c => c.AttachmentId)
+            .OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class ConversationLabelEntityTypeConfiguration : IEntityTypeConfiguration<ConversationLabel>
+{
+    public void Configure(EntityTypeBuilder<ConversationLabel> builder)
+    {
+        builder.HasKey(l => new { l.ConversationId, l.Label });
+        builder.Property(l => l.Label).HasMaxLength(ConversationLabel.MaxLength);
+        builder.HasOne<Conversation>().WithMany().HasForeignKey(l => l.ConversationId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(l => new { l.Label, l.ConversationId });
+    }
+}
+
+internal sealed class CannedResponseEntityTypeConfiguration : IEntityTypeConfiguration<CannedResponse>
+{
+    public void Configure(EntityTypeBuilder<CannedResponse> builder)
+    {
+        builder.Property(c => c.Shortcut).HasMaxLength(CannedResponse.MaxShortcutLength).IsRequired();
+        builder.Property(c => c.Text).HasMaxLength(Conversation.MaxTextLength).IsRequired();
+        builder.HasIndex(c => c.Shortcut).IsUnique();
     }
 }

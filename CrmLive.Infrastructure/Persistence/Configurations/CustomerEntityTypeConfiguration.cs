@@ -14,6 +14,8 @@ internal sealed class CustomerEntityTypeConfiguration : IEntityTypeConfiguration
         builder.Ignore(c => c.Rfm);
         builder.HasOne(c => c.Company).WithMany().HasForeignKey(c => c.CompanyId).OnDelete(DeleteBehavior.SetNull);
         builder.HasIndex(c => c.Email);
+        builder.Property(c => c.ExternalId).HasMaxLength(100);
+        builder.HasIndex(c => c.ExternalId).IsUnique().HasFilter("\"ExternalId\" IS NOT NULL");
         builder.HasIndex(c => c.Name);
         builder.HasIndex(c => c.CreatedAt);
     }

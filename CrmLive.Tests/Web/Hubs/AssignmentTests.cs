@@ -15,7 +15,7 @@ internal static class Handoffs
     {
         await using var widget = app.CreateWidgetConnection();
         await widget.StartAsync();
-        await widget.InvokeAsync<WidgetStart>("Start", "demo", null);
+        await widget.InvokeAsync<WidgetStart>("Start", "demo", null, null);
         return (await widget.InvokeAsync<SendResult>("Send", Guid.NewGuid().ToString(), "human please")).ConversationId;
     }
 

@@ -27,7 +27,7 @@ public class WidgetHubTests(CrmLiveAppFactory app) : IClassFixture<CrmLiveAppFac
         connection.On<MessageDto>("MessageReceived", m => received.Enqueue(m));
         await connection.StartAsync();
         _connections.Add(connection);
-        var session = await connection.InvokeAsync<WidgetStart>("Start", "demo", token);
+        var session = await connection.InvokeAsync<WidgetStart>("Start", "demo", token, null);
         return (connection, session, received);
     }
 
@@ -172,7 +172,7 @@ public class WidgetHubTests(CrmLiveAppFactory app) : IClassFixture<CrmLiveAppFac
         connection.On<WidgetMessage>("MessageReceived", m => received.Enqueue(m));
         await connection.StartAsync();
         _connections.Add(connection);
-        await connection.InvokeAsync<WidgetStart>("Start", "demo", null);
+        await connection.InvokeAsync<WidgetStart>("Start", "demo", null, null);
         var sent = await connection.InvokeAsync<SendResult>("Send", Guid.NewGuid().ToString(), "human **please** <b>now</b>");
 
         await app.Service<ConversationService>().ReplyAsAgentAsync(sent.ConversationId, "a", "Sofia",
@@ -329,7 +329,7 @@ public class WidgetHubTests(CrmLiveAppFactory app) : IClassFixture<CrmLiveAppFac
         _connections.Add(connection);
 
         var error = await Assert.ThrowsAsync<HubException>(() =>
-            connection.InvokeAsync<WidgetStart>("Start", "no-such-inbox", null));
+            connection.InvokeAsync<WidgetStart>("Start", "no-such-inbox", null, null));
 
         Assert.Contains("Unknown inbox", error.Message);
     }

@@ -30,18 +30,18 @@ public class WidgetOriginTests(CrmLiveAppFactory app) : IClassFixture<CrmLiveApp
 
         await using var fromShop = app.CreateWidgetConnection(Shop);
         await fromShop.StartAsync();
-        var session = await fromShop.InvokeAsync<WidgetStart>("Start", "demo", null);
+        var session = await fromShop.InvokeAsync<WidgetStart>("Start", "demo", null, null);
         Assert.False(string.IsNullOrEmpty(session.VisitorToken));
 
         await using var fromEvil = app.CreateWidgetConnection(Evil);
         await fromEvil.StartAsync();
-        var refused = await Assert.ThrowsAsync<HubException>(() => fromEvil.InvokeAsync<WidgetStart>("Start", "demo", null));
+        var refused = await Assert.ThrowsAsync<HubException>(() => fromEvil.InvokeAsync<WidgetStart>("Start", "demo", null, null));
         Assert.Contains("not allowed to use the 'demo' chat", refused.Message);
 
         // CrmLive's own pages (the demo shop) may always use it.
         await using var fromItself = app.CreateWidgetConnection("http://localhost");
         await fromItself.StartAsync();
-        await fromItself.InvokeAsync<WidgetStart>("Start", "demo", null);
+        await fromItself.InvokeAsync<WidgetStart>("Start", "demo", null, null);
     }
 
     private static async Task<string?> PreflightAsync(HttpClient client, string origin)

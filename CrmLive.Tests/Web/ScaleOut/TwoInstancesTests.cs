@@ -62,7 +62,7 @@ public class TwoInstancesTests(TwoInstances instances) : IClassFixture<TwoInstan
         var received = new ConcurrentQueue<MessageDto>();
         widget.On<MessageDto>("MessageReceived", m => received.Enqueue(m));
         await widget.StartAsync();
-        await widget.InvokeAsync<WidgetStart>("Start", "demo", null);
+        await widget.InvokeAsync<WidgetStart>("Start", "demo", null, null);
 
         var sent = await widget.InvokeAsync<SendResult>("Send", Guid.NewGuid().ToString(), "I'd like a human please");
 

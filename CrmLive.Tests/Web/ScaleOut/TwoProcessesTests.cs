@@ -82,7 +82,7 @@ public sealed class TwoProcessesTests : IAsyncLifetime
         var received = new ConcurrentDictionary<long, MessageDto>();
         await using var onA = Widget(_a.BaseUrl, received);
         await onA.StartAsync();
-        var session = await onA.InvokeAsync<WidgetStart>("Start", "demo", null);
+        var session = await onA.InvokeAsync<WidgetStart>("Start", "demo", null, null);
         var sent = await onA.InvokeAsync<SendResult>("Send", Guid.NewGuid().ToString(), "Can I talk to a human?");
 
         await ReplyAsync(agent, sent.ConversationId, "Hi, this is Liam on instance B.");
@@ -96,7 +96,7 @@ public sealed class TwoProcessesTests : IAsyncLifetime
         var resumed = new ConcurrentDictionary<long, MessageDto>(received);
         await using var onB = Widget(_b.BaseUrl, resumed);
         await onB.StartAsync();
-        var again = await onB.InvokeAsync<WidgetStart>("Start", "demo", session.VisitorToken);
+        var again = await onB.InvokeAsync<WidgetStart>("Start", "demo", session.VisitorToken, null);
         foreach (var m in await onB.InvokeAsync<IReadOnlyList<MessageDto>>("History", lastSeen))
             if (!resumed.TryAdd(m.Seq, m)) resumed[-m.Seq] = m;
         await onB.InvokeAsync<SendResult>("Send", Guid.NewGuid().ToString(), "Yes, thank you!");

@@ -1,0 +1,44 @@
+using CrmLive.Domain.Common;
+
+namespace CrmLive.Domain.Deals;
+
+public enum DealStage { Lead, Qualified, Proposal, Negotiation, Won, Lost }
+
+/// <summary>A sales opportunity with a customer, moving through the pipeline's stages.</summary>
+public sealed class Deal : Entity
+{
+    private Deal() { }
+
+    public Deal(Guid customerId, string title, decimal amount, string currency, string? ownerId,
+        DateOnly? expectedClose, DateTimeOffset createdAt, Guid? conversationId = null)
+    {
+        CustomerId = customerId;
+        Title = Guard.NotBlank(title, "Title", 200);
+        if (amount < 0) throw new DomainException("The amount cannot be negative.");
+        Amount = amount;
+        Currency = Guard.NotBlank(currency, "Currency", 3).ToUpperInvariant();
+        if (Currency.Length != 3) throw new DomainException("Currency is a three-letter code like EUR.");
+        OwnerId = ownerId;
+        ExpectedClose = expectedClose;
+        CreatedAt = createdAt;
+        ConversationId = conversationId;
+        Stage = DealStage.Lead;
+    }
+
+    public Guid CustomerId { get; private set; }
+    public string Title { get; private set; } = "";
+    public decimal Amount { get; private set; }
+    public string Currency { get; private set; } = "EUR";
+    public DealStage Stage { get; private set; }
+    public string? OwnerId { get; private set; }
+    public DateOnly? ExpectedClose { get; private set; }
+    public DateTimeOffset CreatedAt { get; private set; }
+    public DateTimeOffset? ClosedAt { get; private set; }
+    public Guid? ConversationId { get; private set; }
+
+    public void MoveTo(DealStage stage, DateTimeOffset now)
+    {
+        Stage = stage;
+        ClosedAt = stage is DealStage.Won or DealStage.Lost ? now : null;
+    }
+}
