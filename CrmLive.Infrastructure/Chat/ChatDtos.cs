@@ -59,9 +59,25 @@ public sealed record ConversationSummary(
     int UnreadCount,
     string? HandoffReason,
     int? CsatScore = null,
-    string? CsatComment = null);
+    string? CsatComment = null,
+    DateTimeOffset? SnoozedUntil = null,
+    IReadOnlyList<string>? Labels = null,
+    string? InboxName = null);
 
-public enum InboxView { Waiting, Mine, AllOpen, WithBot, Resolved }
+/// <summary>
+/// The inbox's views: mine, unassigned (waiting), all open, pending (with the bot), snoozed, resolved.
+/// </summary>
+public enum InboxView { Waiting, Mine, AllOpen, WithBot, Resolved, Snoozed }
+
+/// <summary>What the agent is looking at: a view, optionally narrowed by label, inbox and a search.</summary>
+public sealed record InboxFilter(InboxView View, string AgentId, string? Label = null, Guid? InboxId = null,
+    string? Search = null);
+
+public sealed record ConversationPage(IReadOnlyList<ConversationSummary> Items, int Total);
+
+public sealed record LabelCount(string Label, int Count);
+
+public sealed record InboxChoice(Guid Id, string Name);
 
 /// <summary>A chat request the caller may correct (empty text, unknown inbox…): the message is safe to show.</summary>
 public sealed class ChatException(string message) : Exception(message);

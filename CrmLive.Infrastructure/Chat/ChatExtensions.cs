@@ -14,6 +14,8 @@ public static class ChatExtensions
         builder.Services.AddSingleton<InboxOrigins>();
         builder.Services.AddSingleton<ConversationService>();
         builder.Services.AddSingleton<InboxQueries>();
+        builder.Services.AddSingleton<CannedResponses>();
+        builder.Services.AddSingleton<RecordsFromChat>();
         return builder;
     }
 }

@@ -4,33 +4,32 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CrmLive.Infrastructure.Chat;
 
-/// <summary>Read side of the agent inbox.</summary>
-public sealed class InboxQueries(IDbContextFactory<CrmDbContext> dbFactory)
+/// <summary>Read side of the agent inbox. Lists are paged on the server; the screen virtualizes what it shows.</summary>
+public sealed class InboxQueries(IDbContextFactory<CrmDbContext> dbFactory, IProviderSql providerSql)
 {
     public const int PageSize = 100;
+    public const int MinSearchLength = 2;
 
-    public async Task<IReadOnlyList<ConversationSummary>> ListAsync(InboxView view, string agentId,
+    /// <summary>One page of a view, with the view's total so the list can size its scrollbar.</summary>
+    public async Task<ConversationPage> ListAsync(InboxFilter filter, int skip = 0, int take = PageSize,
         CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var query = db.Conversations.AsNoTracking();
-        query = view switch
+        var query = Filter(db, filter);
+        var total = await query.CountAsync(ct);
+        // Waiting conversations are served oldest first (fair queue); snoozed ones by wake-up; the rest newest first.
+        query = filter.View switch
         {
-            InboxView.Waiting => query.Where(c => c.Status == ConversationStatus.WaitingForAgent),
-            InboxView.Mine => query.Where(c => c.AssignedAgentId == agentId && c.Status == ConversationStatus.Open),
-            InboxView.AllOpen => query.Where(c =>
-                c.Status == ConversationStatus.WaitingForAgent || c.Status == ConversationStatus.Open),
-            InboxView.WithBot => query.Where(c => c.Status == ConversationStatus.Bot),
-            InboxView.Resolved => query.Where(c => c.Status == ConversationStatus.Resolved),
-            _ => query,
+            InboxView.Waiting => query.OrderBy(c => c.HandedOffAt).ThenBy(c => c.Id),
+            InboxView.Snoozed => query.OrderBy(c => c.SnoozedUntil).ThenBy(c => c.Id),
+            _ => query.OrderByDescending(c => c.LastMessageAt).ThenBy(c => c.Id),
         };
-        // Waiting conversations are served oldest first (fair queue); everything else newest first.
-        query = view == InboxView.Waiting
-            ? query.OrderBy(c => c.HandedOffAt)
-            : query.OrderByDescending(c => c.LastMessageAt);
-
-        return await Project(db, query.Take(PageSize)).ToListAsync(ct);
+        var items = await Project(db, query.Skip(Math.Max(0, skip)).Take(Math.Clamp(take, 1, PageSize))).ToListAsync(ct);
+        return new ConversationPage(items, total);
     }
+
+    public async Task<IReadOnlyList<ConversationSummary>> ListAsync(InboxView view, string agentId,
+        CancellationToken ct = default) => (await ListAsync(new InboxFilter(view, agentId), ct: ct)).Items;
 
     public async Task<ConversationSummary?> GetAsync(Guid conversationId, CancellationToken ct = default)
     {
@@ -54,7 +53,54 @@ public sealed class InboxQueries(IDbContextFactory<CrmDbContext> dbFactory)
             [InboxView.AllOpen] = counts.Where(c => c.Status is ConversationStatus.Open
                 or ConversationStatus.WaitingForAgent).Sum(c => c.Count),
             [InboxView.WithBot] = counts.Where(c => c.Status == ConversationStatus.Bot).Sum(c => c.Count),
+            [InboxView.Snoozed] = counts.Where(c => c.Status == ConversationStatus.Snoozed && c.Mine).Sum(c => c.Count),
         };
+    }
+
+    /// <summary>Labels in use, most used first, for the label filter and the label picker.</summary>
+    public async Task<IReadOnlyList<LabelCount>> LabelsAsync(CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.ConversationLabels.AsNoTracking()
+            .GroupBy(l => l.Label)
+            .Select(g => new LabelCount(g.Key, g.Count()))
+            .OrderByDescending(l => l.Count).ThenBy(l => l.Label)
+            .Take(200)
+            .ToListAsync(ct);
+    }
+
+    public async Task<IReadOnlyList<InboxChoice>> InboxesAsync(CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Inboxes.AsNoTracking().OrderBy(i => i.Name).Select(i => new InboxChoice(i.Id, i.Name)).ToListAsync(ct);
+    }
+
+    private IQueryable<Conversation> Filter(CrmDbContext db, InboxFilter filter)
+    {
+        var query = db.Conversations.AsNoTracking();
+        var agentId = filter.AgentId;
+        query = filter.View switch
+        {
+            InboxView.Waiting => query.Where(c => c.Status == ConversationStatus.WaitingForAgent),
+            InboxView.Mine => query.Where(c => c.AssignedAgentId == agentId && c.Status == ConversationStatus.Open),
+            InboxView.AllOpen => query.Where(c =>
+                c.Status == ConversationStatus.WaitingForAgent || c.Status == ConversationStatus.Open),
+            InboxView.WithBot => query.Where(c => c.Status == ConversationStatus.Bot),
+            InboxView.Snoozed => query.Where(c => c.Status == ConversationStatus.Snoozed && c.AssignedAgentId == agentId),
+            InboxView.Resolved => query.Where(c => c.Status == ConversationStatus.Resolved),
+            _ => query,
+        };
+        if (filter.Label is { Length: > 0 } label)
+            query = query.Where(c => db.ConversationLabels.Any(l => l.ConversationId == c.Id && l.Label == label));
+        if (filter.InboxId is { } inboxId) query = query.Where(c => c.InboxId == inboxId);
+        if (filter.Search?.Trim() is { Length: >= MinSearchLength } term)
+        {
+            // Across everything said in the conversation (notes included) and who the customer is.
+            var matching = providerSql.SearchMessages(db.Messages, term).Select(m => m.ConversationId);
+            var people = providerSql.SearchCustomers(db.Customers, term).Select(c => c.Id);
+            query = query.Where(c => matching.Contains(c.Id) || (c.CustomerId != null && people.Contains(c.CustomerId.Value)));
+        }
+        return query;
     }
 
     private static IQueryable<ConversationSummary> Project(CrmDbContext db, IQueryable<Conversation> conversations) =>
@@ -64,6 +110,7 @@ public sealed class InboxQueries(IDbContextFactory<CrmDbContext> dbFactory)
         join u in db.Users on c.AssignedAgentId equals u.Id into agents
         from u in agents.DefaultIfEmpty()
         join v in db.Visitors on c.VisitorId equals v.Id
+        join i in db.Inboxes on c.InboxId equals i.Id
         select new ConversationSummary(
             c.Id,
             c.VisitorId,
@@ -79,5 +126,8 @@ public sealed class InboxQueries(IDbContextFactory<CrmDbContext> dbFactory)
             c.UnreadCount,
             c.HandoffReason,
             c.CsatScore,
-            c.CsatComment);
+            c.CsatComment,
+            c.SnoozedUntil,
+            db.ConversationLabels.Where(l => l.ConversationId == c.Id).OrderBy(l => l.Label).Select(l => l.Label).ToList(),
+            i.Name);
 }

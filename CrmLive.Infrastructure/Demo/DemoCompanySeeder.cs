@@ -70,6 +70,12 @@ public sealed class DemoCompanySeeder(ILogger<DemoCompanySeeder> logger)
         var inbox = new Inbox(DemoAccounts.DemoInboxKey, "Northwind Outfitters website",
             "Hi! 👋 How can we help you today?");
         db.Inboxes.Add(inbox);
+        db.CannedResponses.AddRange(
+            new CannedResponse("returns", "You can return anything within **30 days**, free of charge. Start a return from *My orders* and we'll e-mail you a label.", now),
+            new CannedResponse("shipping", "Orders placed before 2 pm ship the same day and arrive in **2 working days** in Germany (3–5 days across the EU).", now),
+            new CannedResponse("refund", "Refunds go back to your original payment method within **5 working days** of the return reaching us.", now),
+            new CannedResponse("hours", "Our team is here Monday to Friday, 8:00–20:00, and Saturday 9:00–16:00 (Berlin time).", now),
+            new CannedResponse("thanks", "Thanks for reaching out! Is there anything else I can help you with?", now));
 
         var companies = Enumerable.Range(0, Math.Max(1, options.Customers / 7))
             .Select(i =>

@@ -34,6 +34,7 @@ public static class JobsExtensions
             builder.Services.AddHangfireServer(o => o.WorkerCount = options.WorkerCount);
 
         builder.Services.AddTransient<RfmRecomputeJob>();
+        builder.Services.AddTransient<WakeSnoozedJob>();
         builder.Services.AddHostedService<RecurringJobsRegistration>();
         return builder;
     }
@@ -60,6 +61,7 @@ internal sealed class RecurringJobsRegistration(IRecurringJobManager jobs, IOpti
         try
         {
             jobs.AddOrUpdate<RfmRecomputeJob>(RfmRecomputeJob.JobId, j => j.RunAsync(CancellationToken.None), cron);
+            jobs.AddOrUpdate<WakeSnoozedJob>(WakeSnoozedJob.JobId, j => j.RunAsync(CancellationToken.None), Cron.Minutely());
         }
         catch (ArgumentException ex)
         {

@@ -1,3 +1,4 @@
+using CrmLive.Domain.Conversations;
 using CrmLive.Domain.Customers;
 
 namespace CrmLive.Infrastructure.Persistence;
@@ -13,4 +14,7 @@ public interface IProviderSql
     /// Customers whose name, a word of their name, or e-mail starts with <paramref name="term"/>, ignoring case.
     /// </summary>
     IQueryable<Customer> SearchCustomers(IQueryable<Customer> customers, string term);
+
+    /// <summary>Messages whose text contains <paramref name="term"/>, ignoring case.</summary>
+    IQueryable<Message> SearchMessages(IQueryable<Message> messages, string term);
 }

@@ -1,3 +1,4 @@
+using CrmLive.Domain.Conversations;
 using CrmLive.Domain.Customers;
 using CrmLive.Infrastructure.Persistence.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -14,5 +15,11 @@ internal sealed class SqlServerProviderSql : IProviderSql
         return customers.Where(c => EF.Functions.Like(c.Name, prefix, "\\")
             || EF.Functions.Like(c.Name, word, "\\")
             || (c.Email != null && EF.Functions.Like(c.Email, prefix, "\\")));
+    }
+
+    public IQueryable<Message> SearchMessages(IQueryable<Message> messages, string term)
+    {
+        var contains = ProviderSqlPatterns.Contains(term);
+        return messages.Where(m => EF.Functions.Like(m.Text, contains, "\\"));
     }
 }

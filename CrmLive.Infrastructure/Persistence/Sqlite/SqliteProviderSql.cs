@@ -1,3 +1,4 @@
+using CrmLive.Domain.Conversations;
 using CrmLive.Domain.Customers;
 using Microsoft.EntityFrameworkCore;
 
@@ -14,6 +15,12 @@ internal sealed class SqliteProviderSql : IProviderSql
             || EF.Functions.Like(c.Name.ToLower(), word, "\\")
             || (c.Email != null && EF.Functions.Like(c.Email, prefix, "\\")));
     }
+
+    public IQueryable<Message> SearchMessages(IQueryable<Message> messages, string term)
+    {
+        var contains = ProviderSqlPatterns.Contains(term);
+        return messages.Where(m => EF.Functions.Like(m.Text.ToLower(), contains, "\\"));
+    }
 }
 
 /// <summary>LIKE patterns with the user's wildcards escaped, so "50%" searches for a literal percent sign.</summary>
@@ -25,4 +32,6 @@ internal static class ProviderSqlPatterns
     public static string Prefix(string term) => Escape(term) + "%";
 
     public static string WordPrefix(string term) => "% " + Escape(term) + "%";
+
+    public static string Contains(string term) => "%" + Escape(term) + "%";
 }

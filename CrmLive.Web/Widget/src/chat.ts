@@ -1,7 +1,7 @@
 import { HubConnection, HubConnectionBuilder, HubConnectionState, LogLevel } from '@microsoft/signalr';
 import { newClientId, WidgetStorage } from './storage';
-import { MessageDto, SendResult, WidgetStart } from './types';
-import { WidgetView } from './ui';
+import { InboxSettings, MessageDto, SendResult, WidgetIdentity, WidgetStart } from './types';
+import { formatSize, WidgetView } from './ui';
 
 const RECONNECT_DELAYS = [0, 1000, 2000, 5000, 10000, 10000, 30000];
 
@@ -18,10 +18,12 @@ export class ChatSession {
   private started = false;
   private flushing = false;
   private restartAttempt = 0;
+  private inbox: InboxSettings | null = null;
 
   constructor(
     private readonly baseUrl: string,
     private readonly inboxKey: string,
+    private readonly identity: WidgetIdentity | null,
     private readonly storage: WidgetStorage,
     private readonly view: WidgetView,
   ) {
@@ -42,6 +44,8 @@ export class ChatSession {
     this.connection.onreconnected(() => void this.resume());
     this.connection.onclose(() => this.scheduleRestart());
     view.onSend = (text) => this.send(text);
+    view.onAttach = (file) => void this.upload(file);
+    view.baseUrl = baseUrl;
     view.onTyping = (isTyping) => {
       if (this.connection.state === HubConnectionState.Connected && this.conversationId)
         this.connection.send('Typing', isTyping).catch(() => undefined); // best effort: never queued or retried
@@ -68,11 +72,62 @@ export class ChatSession {
     void this.flush();
   }
 
+  /**
+   * Files go over plain HTTP (SignalR is not made for large payloads), proven by the visitor token; the stored
+   * message then arrives like any other. A retry reuses the client id, so it is stored once.
+   */
+  private async upload(file: File): Promise<void> {
+    const max = this.inbox?.maxAttachmentBytes ?? 0;
+    if (max > 0 && file.size > max) {
+      this.view.showError(`Files can be at most ${formatSize(max)}.`);
+      return;
+    }
+    const token = this.storage.token;
+    if (!token) {
+      this.view.showError('Still connecting; try again in a moment.');
+      return;
+    }
+    const clientMessageId = newClientId();
+    this.view.showUploading(file.name);
+    try {
+      for (let attempt = 1; ; attempt++) {
+        const form = new FormData();
+        form.append('clientMessageId', clientMessageId);
+        form.append('file', file, file.name);
+        let response: Response;
+        try {
+          response = await fetch(`${this.baseUrl}/widget/attachments`, {
+            method: 'POST', body: form, headers: { 'X-Visitor-Token': token },
+          });
+        } catch {
+          if (attempt >= 3) throw new Error('Could not upload the file; check your connection.');
+          await new Promise((r) => window.setTimeout(r, 1000 * attempt));
+          continue;
+        }
+        if (!response.ok) {
+          const problem = await response.json().catch(() => null) as { detail?: string } | null;
+          throw new Error(problem?.detail || 'The file could not be sent.');
+        }
+        const result = await response.json() as SendResult;
+        this.enterConversation(result.conversationId);
+        this.view.showError(null);
+        return;
+      }
+    } catch (e) {
+      this.view.showError(e instanceof Error ? e.message : 'The file could not be sent.');
+    } finally {
+      this.view.showUploading(null);
+    }
+  }
+
   /** After (re)connecting: identify the visitor, then fetch exactly what was missed and resend the outbox. */
   private async resume(): Promise<void> {
     try {
-      const session = await this.connection.invoke<WidgetStart>('Start', this.inboxKey, this.storage.token);
+      const session = await this.connection.invoke<WidgetStart>('Start', this.inboxKey, this.storage.token,
+        this.identity);
       this.storage.token = session.visitorToken;
+      this.inbox = session.inbox;
+      this.view.configure(session.inbox, session.customerName);
       if (session.conversationId !== this.conversationId) {
         this.messages.clear();
         this.readSeq = 0;
@@ -89,7 +144,13 @@ export class ChatSession {
         this.merge(missed);
       }
       this.showStatus(session.status);
-      if (!session.conversationId && this.storage.get('introduced') !== '1' && this.storage.outbox.length === 0) {
+      if (!session.inbox.isOpen && this.storage.get('away-email') !== '1') {
+        // Outside business hours: say so, and keep an address to answer to.
+        this.view.showAway(session.inbox.awayMessage,
+          (email) => this.connection.invoke('Introduce', null, email),
+          () => this.storage.set('away-email', '1'));
+      } else if (!session.conversationId && !session.customerName && this.storage.get('introduced') !== '1'
+        && this.storage.outbox.length === 0) {
         this.view.showPrechat(
           (name, email) => this.connection.invoke('Introduce', name || null, email || null),
           () => this.storage.set('introduced', '1'));

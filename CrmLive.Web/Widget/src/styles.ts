@@ -56,6 +56,17 @@ export const styles = `
 .send { border: 0; border-radius: 10px; background: var(--crm-accent, #4F46E5); color: #fff; height: 40px; min-width: 40px;
   padding: 0 14px; cursor: pointer; font-weight: 600; font-size: 14px; }
 .send:disabled { opacity: .5; cursor: default; }
+.attach { background: none; border: 0; color: #64748B; cursor: pointer; height: 40px; width: 32px; padding: 0;
+  display: flex; align-items: center; justify-content: center; border-radius: 8px; }
+.attach:hover { color: var(--crm-accent, #4F46E5); background: #F1F5F9; }
+.attach[hidden], .hidden { display: none; }
+.file { display: flex; flex-direction: column; gap: 2px; color: inherit; text-decoration: none; }
+.file.image img { display: block; max-width: 220px; max-height: 220px; border-radius: 8px; }
+.file-name { text-decoration: underline; overflow-wrap: anywhere; }
+.file-size { font-size: 11px; opacity: .75; }
+.msg .bubble:has(.file.image) { padding: 4px; background: transparent; }
+.away .away-text { font-size: 13px; color: #334155; line-height: 1.4; }
+.away .actions input { flex: 1; min-width: 0; }
 .error { color: #B91C1C; font-size: 12px; padding: 0 12px 8px; background: #fff; display: none; }
 .error.show { display: block; }
 @media (max-width: 480px) {

@@ -10,6 +10,29 @@ export interface MessageDto {
   html: string | null;
   clientMessageId: string | null;
   createdAt: string;
+  /** A file; its path holds the key that lets only this conversation's parties fetch it. */
+  attachment: AttachmentDto | null;
+}
+
+export interface AttachmentDto {
+  path: string;
+  fileName: string;
+  contentType: string;
+  length: number;
+  isImage: boolean;
+}
+
+export interface InboxSettings {
+  isOpen: boolean;
+  awayMessage: string;
+  attachmentTypes: string[];
+  maxAttachmentBytes: number;
+}
+
+/** The host page's signed-in user, vouched for by its server with the inbox secret. */
+export interface WidgetIdentity {
+  userId: string;
+  signature: string;
 }
 
 export interface WidgetStart {
@@ -20,6 +43,9 @@ export interface WidgetStart {
   messages: MessageDto[];
   /** The team has read the conversation up to this sequence number. */
   readSeq: number;
+  inbox: InboxSettings;
+  /** Set when a valid signed identity linked this chat to a known customer. */
+  customerName: string | null;
 }
 
 export interface SendResult {

@@ -1,8 +1,9 @@
 import { styles } from './styles';
-import { MessageDto, PendingMessage } from './types';
+import { AttachmentDto, InboxSettings, MessageDto, PendingMessage } from './types';
 
 const chatIcon =
   '<svg viewBox="0 0 24 24" aria-hidden="true"><path d="M4 4h16a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H9l-4.4 3.5A1 1 0 0 1 3 20.7V6a2 2 0 0 1 1-2z"/></svg>';
+const clipIcon = '<svg viewBox="0 0 24 24" width="20" height="20" fill="currentColor" aria-hidden="true"><path d="M16.5 6.5v10a4.5 4.5 0 0 1-9 0V5a3 3 0 0 1 6 0v10.5a1.5 1.5 0 0 1-3 0V6.5H9v9a3 3 0 0 0 6 0V5a4.5 4.5 0 0 0-9 0v11.5a6 6 0 0 0 12 0v-10z"/></svg>';
 const closeIcon = '<svg viewBox="0 0 24 24" aria-hidden="true"><path d="M6.4 5 12 10.6 17.6 5 19 6.4 13.4 12l5.6 5.6-1.4 1.4L12 13.4 6.4 19 5 17.6 10.6 12 5 6.4z"/></svg>';
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, testId?: string): HTMLElementTagNameMap[K] {
@@ -35,6 +36,14 @@ export class WidgetView {
   private idleTimer: number | undefined;
   private typingSentAt = 0;
   onOpen: () => void = () => {};
+  onAttach: (file: File) => void = () => {};
+  /** CrmLive's origin: file links in messages are relative to it, not to the host page. */
+  baseUrl = '';
+  private readonly attachButton: HTMLButtonElement;
+  private readonly fileInput: HTMLInputElement;
+  private readonly uploading: HTMLDivElement;
+  private readonly away: HTMLDivElement;
+  private readonly title: HTMLDivElement;
 
   constructor(host: HTMLElement) {
     const root = host.attachShadow({ mode: 'open' });
@@ -56,11 +65,11 @@ export class WidgetView {
 
     const header = el('div', 'header');
     const titles = el('div', 'titles');
-    const title = el('div', 'title');
-    title.textContent = 'Chat with us';
+    this.title = el('div', 'title');
+    this.title.textContent = 'Chat with us';
     this.statusLine = el('div', 'status', 'crm-status');
     this.statusLine.textContent = 'Connecting…';
-    titles.append(title, this.statusLine);
+    titles.append(this.title, this.statusLine);
     const close = el('button', 'close');
     close.type = 'button';
     close.setAttribute('aria-label', 'Close chat');
@@ -77,6 +86,8 @@ export class WidgetView {
     this.typing = el('div', 'typing', 'crm-typing');
     this.rating = el('div', 'rating', 'crm-rating');
     this.prechat = el('div', 'rating prechat', 'crm-prechat');
+    this.uploading = el('div', 'typing', 'crm-uploading');
+    this.away = el('div', 'rating prechat away', 'crm-away');
 
     this.error = el('div', 'error', 'crm-error');
     const composer = el('div', 'composer');
@@ -96,7 +107,20 @@ export class WidgetView {
     this.sendButton.type = 'button';
     this.sendButton.textContent = 'Send';
     this.sendButton.addEventListener('click', () => this.submit());
-    composer.append(this.input, this.sendButton);
+    this.fileInput = el('input', 'hidden', 'crm-file');
+    this.fileInput.type = 'file';
+    this.fileInput.addEventListener('change', () => {
+      const file = this.fileInput.files?.[0];
+      this.fileInput.value = '';
+      if (file) this.onAttach(file);
+    });
+    this.attachButton = el('button', 'attach', 'crm-attach');
+    this.attachButton.type = 'button';
+    this.attachButton.setAttribute('aria-label', 'Attach a file');
+    this.attachButton.title = 'Attach a file';
+    this.attachButton.innerHTML = clipIcon;
+    this.attachButton.addEventListener('click', () => this.fileInput.click());
+    composer.append(this.attachButton, this.fileInput, this.input, this.sendButton);
 
     this.panel.append(header, this.list, this.error, composer);
     root.append(this.panel, this.launcher);
@@ -117,6 +141,58 @@ export class WidgetView {
       this.input.focus();
       this.onOpen();
     }
+  }
+
+  /** What the inbox allows, and who the visitor is when the host page vouched for them. */
+  configure(inbox: InboxSettings, customerName: string | null): void {
+    this.attachButton.hidden = inbox.attachmentTypes.length === 0;
+    this.fileInput.accept = inbox.attachmentTypes.join(',');
+    this.title.textContent = customerName ? `Hi ${customerName.split(' ')[0]}, chat with us` : 'Chat with us';
+  }
+
+  showUploading(fileName: string | null): void {
+    if (!fileName) {
+      this.uploading.remove();
+      return;
+    }
+    this.uploading.textContent = `Uploading ${fileName}…`;
+    this.list.appendChild(this.uploading);
+    this.scrollToEnd();
+  }
+
+  /** Outside business hours: the away message and an e-mail field, so the team can answer later. */
+  showAway(message: string, submit: (email: string) => Promise<void>, done: () => void): void {
+    this.away.replaceChildren();
+    const text = el('div', 'away-text', 'crm-away-message');
+    text.textContent = message;
+    const email = el('input', 'field', 'crm-away-email');
+    email.placeholder = 'Your e-mail address';
+    email.type = 'email';
+    email.maxLength = 254;
+    email.autocomplete = 'email';
+    const save = el('button', 'send', 'crm-away-submit');
+    save.type = 'button';
+    save.textContent = 'Notify me';
+    save.addEventListener('click', async () => {
+      if (!email.value.trim()) return;
+      save.disabled = true;
+      try {
+        await submit(email.value);
+        const thanks = el('div', 'away-text', 'crm-away-thanks');
+        thanks.textContent = `Thanks! We'll reply to ${email.value.trim()} — you can also leave your message below.`;
+        this.away.replaceChildren(thanks);
+        this.showError(null);
+        done();
+      } catch (e) {
+        save.disabled = false;
+        this.showError(e instanceof Error ? e.message.replace(/^.*HubException: /, '') : 'Could not save your e-mail.');
+      }
+    });
+    const row = el('div', 'actions');
+    row.append(email, save);
+    this.away.append(text, row);
+    this.list.appendChild(this.away);
+    this.scrollToEnd();
   }
 
   /** "Sofia is typing…" until the agent stops, sends, or a few quiet seconds pass. */
@@ -260,19 +336,23 @@ export class WidgetView {
       ? this.typing : null;
     messages.forEach((m) => this.seen.add(m.seq));
     const keepRating = this.rating.isConnected ? this.rating : null;
+    const keepAway = this.away.isConnected ? this.away : null;
+    const keepUploading = this.uploading.isConnected ? this.uploading : null;
     this.list.replaceChildren();
-    if (messages.length === 0 && pending.length === 0) {
+    if (messages.length === 0 && pending.length === 0 && !keepAway) {
       const empty = el('div', 'empty');
       empty.textContent = 'Hi! 👋 Ask us anything — our assistant answers right away, and a person takes over when needed.';
       this.list.appendChild(empty);
     }
-    for (const m of messages) this.list.appendChild(this.bubble(m.sender, m.text, m.authorName, m.seq, false, m.html));
+    if (keepAway) this.list.appendChild(keepAway);
+    for (const m of messages) this.list.appendChild(this.bubble(m.sender, m.text, m.authorName, m.seq, false, m.html, m.attachment));
     for (const p of pending) this.list.appendChild(this.bubble('Customer', p.text, null, null, true, null));
     this.appendReceipt(messages, pending, readSeq);
     if (this.prechatWanted && messages.length === 0 && pending.length === 0) this.list.appendChild(this.prechat);
     if (keepNotice) this.list.appendChild(keepNotice);
     if (keepRating) this.list.appendChild(keepRating);
     if (keepTyping) this.list.appendChild(keepTyping);
+    if (keepUploading) this.list.appendChild(keepUploading);
     if (!this.isOpen && newFromOthers > 0) {
       this.unread += newFromOthers;
       this.renderBadge();
@@ -296,7 +376,7 @@ export class WidgetView {
   }
 
   private bubble(sender: string, text: string, author: string | null, seq: number | null, pending: boolean,
-    html: string | null): HTMLElement {
+    html: string | null, attachment: AttachmentDto | null = null): HTMLElement {
     const mine = sender === 'Customer';
     const wrap = el('div', `msg ${mine ? 'mine' : sender === 'System' ? 'system' : 'theirs'}${pending ? ' pending' : ''}`, 'crm-message');
     wrap.setAttribute('data-sender', sender);
@@ -309,10 +389,35 @@ export class WidgetView {
     }
     const body = el('div', html ? 'bubble rich' : 'bubble');
     // Only the server's sanitized rendering is ever parsed as HTML; anything else is set as text.
-    if (html) body.innerHTML = html;
+    if (attachment) body.appendChild(this.file(attachment));
+    else if (html) body.innerHTML = html;
     else body.textContent = text;
     wrap.appendChild(body);
     return wrap;
+  }
+
+  /** An image shows as a picture; any other file as a download link with its size. */
+  private file(a: AttachmentDto): HTMLElement {
+    const link = el('a', a.isImage ? 'file image' : 'file', 'crm-attachment');
+    link.href = this.baseUrl + a.path;
+    link.target = '_blank';
+    link.rel = 'noopener noreferrer';
+    if (a.isImage) {
+      const img = el('img');
+      img.src = link.href;
+      img.alt = a.fileName;
+      img.loading = 'lazy';
+      img.addEventListener('load', () => this.scrollToEnd(), { once: true });
+      link.appendChild(img);
+    } else {
+      link.setAttribute('download', a.fileName);
+      const name = el('span', 'file-name');
+      name.textContent = `📎 ${a.fileName}`;
+      const size = el('span', 'file-size');
+      size.textContent = formatSize(a.length);
+      link.append(name, size);
+    }
+    return link;
   }
 
   private submit(): void {
@@ -349,4 +454,10 @@ export class WidgetView {
   private scrollToEnd(): void {
     this.list.scrollTop = this.list.scrollHeight;
   }
+}
+
+export function formatSize(bytes: number): string {
+  if (bytes >= 1024 * 1024) return `${Math.round(bytes / 1024 / 102.4) / 10} MB`;
+  if (bytes >= 1024) return `${Math.round(bytes / 102.4) / 10} KB`;
+  return `${bytes} bytes`;
 }

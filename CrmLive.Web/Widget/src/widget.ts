@@ -19,13 +19,17 @@ declare global {
   }
   window.__crmLiveWidget = true;
   const baseUrl = new URL(script.src, window.location.href).origin;
+  // Optional signed identity, rendered into the tag by the host site's server: data-user-id + data-user-hash.
+  const userId = script.getAttribute('data-user-id');
+  const signature = script.getAttribute('data-user-hash');
+  const identity = userId && signature ? { userId, signature } : null;
 
   const mount = () => {
     const host = document.createElement('div');
     host.id = 'crmlive-widget';
     document.body.appendChild(host);
     const view = new WidgetView(host);
-    const session = new ChatSession(baseUrl, inboxKey, new WidgetStorage(inboxKey), view);
+    const session = new ChatSession(baseUrl, inboxKey, identity, new WidgetStorage(inboxKey), view);
     void session.start();
   };
   if (document.body) mount();
