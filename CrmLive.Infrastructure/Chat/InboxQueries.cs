@@ -63,9 +63,10 @@ public sealed class InboxQueries(IDbContextFactory<CrmDbContext> dbFactory, IPro
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         return await db.ConversationLabels.AsNoTracking()
             .GroupBy(l => l.Label)
-            .Select(g => new LabelCount(g.Key, g.Count()))
+            .Select(g => new { Label = g.Key, Count = g.Count() })
             .OrderByDescending(l => l.Count).ThenBy(l => l.Label)
             .Take(200)
+            .Select(l => new LabelCount(l.Label, l.Count))
             .ToListAsync(ct);
     }
 
