@@ -40,7 +40,7 @@ public class ChatJourneyTests(BrowserFixture browser)
         // Typing shows on the other side, both ways, without anyone sending.
         await customerPage.GetByTestId("crm-input").FillAsync("Is it");
         await Expect(agentPage.GetByTestId("customer-typing")).ToBeVisibleAsync();
-        await agentPage.GetByPlaceholder("Reply… (Markdown, Enter to send)").FillAsync("Let me");
+        await inbox.ComposerInput.FillAsync("Let me");
         await Expect(customerPage.GetByTestId("crm-typing")).ToContainTextAsync("Sofia Martins is typing");
         await customerPage.GetByTestId("crm-input").FillAsync("");
 

@@ -49,3 +49,6 @@ public sealed record AgentPresenceChanged(string AgentId, bool Online, int Onlin
 
 /// <summary>A scheduled analytics job finished and wrote new scores.</summary>
 public sealed record AnalyticsRecomputed(string Job, int CustomersScored) : LiveEvent;
+
+/// <summary>A customer's widget connected or went away (every tab closed).</summary>
+public sealed record VisitorPresenceChanged(Guid VisitorId, bool Online) : LiveEvent;

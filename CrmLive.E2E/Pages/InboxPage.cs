@@ -28,7 +28,7 @@ public sealed class InboxPage(IPage page)
     public async Task AddPrivateNoteAsync(string text)
     {
         await page.GetByText("Private note (only your team sees it)").ClickAsync();
-        await page.GetByPlaceholder("Note for your team… (Enter to add)").FillAsync(text);
+        await ComposerInput.FillAsync(text);
         await page.GetByTestId("composer-send").ClickAsync();
         await page.Locator("[data-testid=thread-message][data-private=true]").Filter(new() { HasText = text }).WaitForAsync();
         await page.GetByText("Private note (only your team sees it)").ClickAsync();
@@ -36,8 +36,9 @@ public sealed class InboxPage(IPage page)
 
     public async Task ReplyAsync(string text)
     {
-        var input = page.GetByPlaceholder("Reply… (Markdown, Enter to send)");
-        await input.FillAsync(text);
+        await ComposerInput.FillAsync(text);
         await page.GetByTestId("composer-send").ClickAsync();
     }
+
+    public ILocator ComposerInput => page.GetByTestId("composer").Locator("textarea");
 }

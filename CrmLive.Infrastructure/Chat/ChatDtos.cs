@@ -79,6 +79,9 @@ public sealed record LabelCount(string Label, int Count);
 
 public sealed record InboxChoice(Guid Id, string Name);
 
+public sealed record TeamMember(string Id, string Name, CrmLive.Infrastructure.Live.PresenceStatus Status, int OpenConversations,
+    int Capacity);
+
 /// <summary>A chat request the caller may correct (empty text, unknown inbox…): the message is safe to show.</summary>
 public sealed class ChatException(string message) : Exception(message);
 

@@ -1,11 +1,14 @@
 using CrmLive.Domain.Conversations;
+using CrmLive.Infrastructure.Identity;
+using CrmLive.Infrastructure.Live;
 using CrmLive.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace CrmLive.Infrastructure.Chat;
 
 /// <summary>Read side of the agent inbox. Lists are paged on the server; the screen virtualizes what it shows.</summary>
-public sealed class InboxQueries(IDbContextFactory<CrmDbContext> dbFactory, IProviderSql providerSql)
+public sealed class InboxQueries(IDbContextFactory<CrmDbContext> dbFactory, IProviderSql providerSql,
+    IPresenceTracker presence)
 {
     public const int PageSize = 100;
     public const int MinSearchLength = 2;
@@ -68,6 +71,27 @@ public sealed class InboxQueries(IDbContextFactory<CrmDbContext> dbFactory, IPro
             .Take(200)
             .Select(l => new LabelCount(l.Label, l.Count))
             .ToListAsync(ct);
+    }
+
+    /// <summary>Everyone who takes chats, with their presence and open load: who to transfer to.</summary>
+    public async Task<IReadOnlyList<TeamMember>> TeamAsync(CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var agents = await (from u in db.Users
+                            join ur in db.UserRoles on u.Id equals ur.UserId
+                            join r in db.Roles on ur.RoleId equals r.Id
+                            where r.Name == Roles.Agent
+                            orderby u.DisplayName
+                            select new { u.Id, u.DisplayName, u.ChatCapacity }).ToListAsync(ct);
+        var load = await db.Conversations.AsNoTracking()
+            .Where(c => c.Status == ConversationStatus.Open && c.AssignedAgentId != null)
+            .GroupBy(c => c.AssignedAgentId!)
+            .Select(g => new { AgentId = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(x => x.AgentId, x => x.Count, ct);
+        var statuses = await presence.StatusesAsync();
+        return [.. agents.Select(a => new TeamMember(a.Id, a.DisplayName,
+            statuses.TryGetValue(a.Id, out var s) ? s : PresenceStatus.Offline,
+            load.TryGetValue(a.Id, out var n) ? n : 0, a.ChatCapacity))];
     }
 
     public async Task<IReadOnlyList<InboxChoice>> InboxesAsync(CancellationToken ct = default)

@@ -17,6 +17,7 @@ internal sealed class RedisPresenceTracker(IConnectionMultiplexer redis, string 
 
     private readonly RedisKey _instances = $"{prefix}:presence:instances";
     private readonly RedisKey _agents = $"{prefix}:presence:agents";
+    private readonly RedisKey _away = $"{prefix}:presence:away";
     private Timer? _heartbeat;
 
     private RedisKey Circuits(string instanceId) => $"{prefix}:presence:circuits:{instanceId}";
@@ -32,7 +33,9 @@ internal sealed class RedisPresenceTracker(IConnectionMultiplexer redis, string 
         _ = tx.SetAddAsync(_instances, bus.InstanceId);
         if (isAgent) _ = tx.SetAddAsync(_agents, userId);
         await tx.ExecuteAsync();
-        if (isAgent) await bus.PublishAsync(new AgentPresenceChanged(userId, true, await OnlineAgentCountAsync()));
+        if (isAgent)
+            await bus.PublishAsync(new AgentPresenceChanged(userId, !await Db.SetContainsAsync(_away, userId),
+                await OnlineAgentCountAsync()));
     }
 
     public async Task DisconnectedAsync(string userId, bool isAgent)
@@ -48,7 +51,22 @@ internal sealed class RedisPresenceTracker(IConnectionMultiplexer redis, string 
     {
         var online = await OnlineUsersAsync();
         var agents = (await Db.SetMembersAsync(_agents)).Select(a => a.ToString()).ToHashSet();
-        return [.. online.Where(agents.Contains)];
+        var away = (await Db.SetMembersAsync(_away)).Select(a => a.ToString()).ToHashSet();
+        return [.. online.Where(u => agents.Contains(u) && !away.Contains(u))];
+    }
+
+    public async Task SetAwayAsync(string userId, bool away)
+    {
+        var changed = away ? await Db.SetAddAsync(_away, userId) : await Db.SetRemoveAsync(_away, userId);
+        if (changed && await IsOnlineAsync(userId))
+            await bus.PublishAsync(new AgentPresenceChanged(userId, !away, await OnlineAgentCountAsync()));
+    }
+
+    public async Task<IReadOnlyDictionary<string, PresenceStatus>> StatusesAsync()
+    {
+        var online = await OnlineUsersAsync();
+        var away = (await Db.SetMembersAsync(_away)).Select(a => a.ToString()).ToHashSet();
+        return online.ToDictionary(u => u, u => away.Contains(u) ? PresenceStatus.Away : PresenceStatus.Online);
     }
 
     public async Task<bool> IsOnlineAsync(string userId) => (await OnlineUsersAsync()).Contains(userId);

@@ -150,3 +150,19 @@ public class ComposerToolsTests
         Assert.Null(conversation.AssignedAgentId);
     }
 }
+
+public class SnoozePresetsTests
+{
+    [Fact]
+    public void TomorrowAndMonday_AreNineOnTheAgentsClock()
+    {
+        var berlin = TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin");
+        var fridayEvening = DateTimeOffset.Parse("2026-11-27T18:30:00Z"); // 19:30 in Berlin
+
+        var presets = SnoozePresets.For(fridayEvening, berlin);
+
+        Assert.Equal(DateTimeOffset.Parse("2026-11-27T19:30:00Z"), presets[0].Until);
+        Assert.Equal(DateTimeOffset.Parse("2026-11-28T08:00:00Z"), presets[2].Until); // Saturday 9:00 CET
+        Assert.Equal(DateTimeOffset.Parse("2026-11-30T08:00:00Z"), presets[3].Until); // Monday 9:00 CET
+    }
+}

@@ -1,6 +1,7 @@
 using CrmLive.Domain.Conversations;
 using CrmLive.Domain.Live;
 using CrmLive.Infrastructure.Chat;
+using CrmLive.Infrastructure.Live;
 using CrmLive.Infrastructure.Operations;
 using CrmLive.Infrastructure.Text;
 using Microsoft.AspNetCore.Authorization;
@@ -31,7 +32,7 @@ public sealed record WidgetStart(string VisitorToken, Guid? ConversationId, long
 /// </summary>
 [AllowAnonymous]
 public sealed class WidgetHub(ConversationService chat, MarkdownRenderer markdown, CrmLiveMetrics metrics,
-    ILiveEventBus bus, ILogger<WidgetHub> logger) : Hub<IWidgetClient>
+    ILiveEventBus bus, IPresenceTracker presence, ILogger<WidgetHub> logger) : Hub<IWidgetClient>
 {
     public const string Route = "/hubs/widget";
     private const string VisitorKey = "visitorId";
@@ -45,10 +46,29 @@ public sealed class WidgetHub(ConversationService chat, MarkdownRenderer markdow
         return base.OnConnectedAsync();
     }
 
-    public override Task OnDisconnectedAsync(Exception? exception)
+    public override async Task OnDisconnectedAsync(Exception? exception)
     {
         metrics.WidgetDisconnected();
-        return base.OnDisconnectedAsync(exception);
+        if (Context.Items.TryGetValue(VisitorKey, out var id) && id is Guid visitorId)
+            await LeaveAsync(visitorId);
+        await base.OnDisconnectedAsync(exception);
+    }
+
+    /// <summary>Agents see the customer as online while any of their tabs is connected (on any instance).</summary>
+    public static string PresenceKey(Guid visitorId) => $"visitor:{visitorId:N}";
+
+    private async Task ArriveAsync(Guid visitorId)
+    {
+        var wasOnline = await presence.IsOnlineAsync(PresenceKey(visitorId));
+        await presence.ConnectedAsync(PresenceKey(visitorId), isAgent: false);
+        if (!wasOnline) await bus.PublishAsync(new VisitorPresenceChanged(visitorId, true));
+    }
+
+    private async Task LeaveAsync(Guid visitorId)
+    {
+        await presence.DisconnectedAsync(PresenceKey(visitorId), isAgent: false);
+        if (!await presence.IsOnlineAsync(PresenceKey(visitorId)))
+            await bus.PublishAsync(new VisitorPresenceChanged(visitorId, false));
     }
 
     /// <param name="identity">
@@ -61,6 +81,11 @@ public sealed class WidgetHub(ConversationService chat, MarkdownRenderer markdow
         var ownOrigin = request is null ? "" : $"{request.Scheme}://{request.Host}";
         var session = await GuardAsync(() => chat.StartVisitorSessionAsync(inboxKey, visitorToken, origin, ownOrigin,
             identity, Context.ConnectionAborted));
+        // A connection that starts again (reconnect, or a new visitor after sign-out) counts once, as its latest self.
+        if (Context.Items.TryGetValue(VisitorKey, out var previous) && previous is Guid before && before != session.VisitorId)
+            await LeaveAsync(before);
+        if (!Context.Items.ContainsKey(VisitorKey) || (Guid)Context.Items[VisitorKey]! != session.VisitorId)
+            await ArriveAsync(session.VisitorId);
         Context.Items[VisitorKey] = session.VisitorId;
         Context.Items[ConversationKey] = session.ConversationId;
         await Groups.AddToGroupAsync(Context.ConnectionId, VisitorGroup(session.VisitorId), Context.ConnectionAborted);

@@ -8,5 +8,88 @@ window.crmLive = {
   },
   setDarkMode(value) {
     try { localStorage.setItem('crmlive:dark', String(value)); } catch { }
+  },
+
+  // Composer: plain Enter sends (Shift+Enter is a new line) and the saved-reply picker owns the arrow keys, so the
+  // browser must not act on those keys before Blazor sees them.
+  wireComposer(wrapper) {
+    const area = wrapper && wrapper.querySelector('textarea, input');
+    if (!area || area.dataset.crmWired) return;
+    area.dataset.crmWired = '1';
+    area.addEventListener('keydown', (e) => {
+      const picking = wrapper.dataset.picker === 'true';
+      if (e.key === 'Enter' && !e.shiftKey && !e.isComposing) e.preventDefault();
+      else if (picking && (e.key === 'ArrowUp' || e.key === 'ArrowDown' || e.key === 'Tab')) e.preventDefault();
+    });
+  },
+
+  // Single-key shortcuts for the inbox, ignored while typing in a field (Escape leaves the field).
+  registerShortcuts(dotnet) {
+    crmLive.unregisterShortcuts();
+    const handler = (e) => {
+      if (e.ctrlKey || e.metaKey || e.altKey) return;
+      const t = e.target;
+      const typing = t && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName));
+      if (typing) {
+        if (e.key === 'Escape') t.blur();
+        return;
+      }
+      if (document.querySelector('.mud-dialog-container')) return; // a dialog has the keyboard
+      const keys = ['j', 'k', 'r', 'n', 'a', 'e', 's', 't', 'l', '/', '?', 'o'];
+      if (!keys.includes(e.key)) return;
+      e.preventDefault();
+      dotnet.invokeMethodAsync('OnShortcut', e.key);
+    };
+    document.addEventListener('keydown', handler);
+    crmLive._shortcuts = handler;
+  },
+  unregisterShortcuts() {
+    if (crmLive._shortcuts) document.removeEventListener('keydown', crmLive._shortcuts);
+    crmLive._shortcuts = null;
+  },
+  focus(selector) {
+    const el = document.querySelector(selector);
+    if (el) el.focus();
+  },
+
+  // Notifications: asked for only when the agent clicks "Enable", shown only while the tab is in the background.
+  notificationState() {
+    return 'Notification' in window ? Notification.permission : 'unsupported';
+  },
+  async requestNotifications() {
+    if (!('Notification' in window)) return 'unsupported';
+    return await Notification.requestPermission();
+  },
+  notify(title, body, tag, url) {
+    crmLive.chime();
+    if (!('Notification' in window) || Notification.permission !== 'granted' || !document.hidden) return;
+    const n = new Notification(title, { body, tag, renotify: true, icon: 'favicon.svg' });
+    n.onclick = () => { window.focus(); if (url) location.assign(url); n.close(); };
+  },
+  soundEnabled() {
+    try { return localStorage.getItem('crmlive:sound') !== 'off'; } catch { return true; }
+  },
+  setSound(on) {
+    try { localStorage.setItem('crmlive:sound', on ? 'on' : 'off'); } catch { }
+  },
+  // A soft two-note chime, synthesized so there is no audio file to load.
+  chime() {
+    if (!crmLive.soundEnabled()) return;
+    try {
+      const ctx = crmLive._audio || (crmLive._audio = new AudioContext());
+      if (ctx.state === 'suspended') ctx.resume();
+      [[880, 0], [1320, 0.12]].forEach(([freq, at]) => {
+        const osc = ctx.createOscillator();
+        const gain = ctx.createGain();
+        osc.frequency.value = freq;
+        gain.gain.setValueAtTime(0.0001, ctx.currentTime + at);
+        gain.gain.exponentialRampToValueAtTime(0.08, ctx.currentTime + at + 0.02);
+        gain.gain.exponentialRampToValueAtTime(0.0001, ctx.currentTime + at + 0.25);
+        osc.connect(gain).connect(ctx.destination);
+        osc.start(ctx.currentTime + at);
+        osc.stop(ctx.currentTime + at + 0.3);
+      });
+    } catch { }
   }
 };
+crmLive.timeZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';

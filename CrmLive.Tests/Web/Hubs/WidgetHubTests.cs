@@ -60,8 +60,11 @@ public class WidgetHubTests(CrmLiveAppFactory app) : IClassFixture<CrmLiveAppFac
             if (instrument.Meter.Name == CrmLiveMetrics.MeterName && instrument.Meter.Scope == meterFactory)
                 l.EnableMeasurementEvents(instrument);
         };
+        // Only increments: earlier tests' connections may close (-1) while this one runs.
         listener.SetMeasurementEventCallback<long>((instrument, value, _, _) =>
-            measured.AddOrUpdate(instrument.Name, value, (_, total) => total + value));
+        {
+            if (value > 0) measured.AddOrUpdate(instrument.Name, value, (_, total) => total + value);
+        });
         listener.Start();
         var (widget, _, _) = await ConnectAsync();
 
