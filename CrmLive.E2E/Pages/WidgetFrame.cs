@@ -5,9 +5,9 @@ namespace CrmLive.E2E.Pages;
 /// <summary>The customer's widget on the demo shop page. Playwright's CSS locators pierce its open shadow root.</summary>
 public sealed class WidgetFrame(IPage page)
 {
-    public async Task OpenAsync()
+    public async Task OpenAsync(string path = "/demo")
     {
-        await page.GotoAsync("/demo");
+        await page.GotoAsync(path);
         await page.GetByTestId("crm-launcher").ClickAsync();
         await page.GetByTestId("crm-panel").WaitForAsync();
     }

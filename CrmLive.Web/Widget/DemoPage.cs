@@ -33,6 +33,7 @@ internal static class DemoPage
             .card h3 { font-size: 18px; }
             .card .price { margin-top: 6px; font-weight: bold; color: #2F5D4A; }
             footer { padding: 32px 40px 120px; font-size: 13px; color: #777; }
+            footer .account { margin-top: 10px; } footer a { color: #2F5D4A; }
             @media (max-width: 600px) { header, .hero, .products, footer { padding-left: 18px; padding-right: 18px; } .hero h1 { font-size: 30px; } header nav { display: none; } }
           </style>
         </head>
@@ -52,8 +53,9 @@ internal static class DemoPage
             <div class="card"><div class="img" style="background:#68B0AB"></div><h3>Merino base layer</h3><div class="price">€79</div></div>
             <div class="card"><div class="img" style="background:#4A7C59"></div><h3>Hiking backpack 30L</h3><div class="price">€149</div></div>
           </section>
-          <footer>Northwind Outfitters is a demo shop for CrmLive. Questions? Use the chat bubble in the corner.</footer>
-          <script src="{{ORIGIN}}/widget.js" data-inbox="demo" async></script>
+          <footer>Northwind Outfitters is a demo shop for CrmLive. Questions? Use the chat bubble in the corner.
+            <div class="account">{{ACCOUNT}}</div></footer>
+          <script src="{{ORIGIN}}/widget.js" data-inbox="demo"{{IDENTITY}} async></script>
         </body>
         </html>
         """;

@@ -1,5 +1,9 @@
 using System.Net;
 using System.Security.Cryptography;
+using CrmLive.Domain.Conversations;
+using CrmLive.Infrastructure.Demo;
+using CrmLive.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Net.Http.Headers;
 
 namespace CrmLive.Web.Widget;
@@ -49,9 +53,32 @@ public static class WidgetEndpoints
         return (bytes, new EntityTagHeaderValue($"\"{Convert.ToHexStringLower(SHA256.HashData(bytes))[..16]}\"").ToString());
     }
 
-    private static IResult ServeDemoPage(HttpContext http)
+    /// <summary>
+    /// The demo shop. With <c>?customer=N</c> it plays a shop whose N-th customer is signed in: its "server" signs
+    /// their id with the inbox secret, as a real shop's backend would, so the chat attaches to that customer.
+    /// </summary>
+    private static async Task<IResult> ServeDemoPage(HttpContext http, IDbContextFactory<CrmDbContext> dbFactory,
+        Microsoft.Extensions.Options.IOptions<DemoOptions> demo)
     {
         var origin = WebUtility.HtmlEncode($"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}");
-        return TypedResults.Content(DemoPage.Html.Replace("{{ORIGIN}}", origin), "text/html; charset=utf-8");
+        var identity = "";
+        var account = "Shop customers: <a href=\"?customer=1\">sign in as a demo customer</a> to chat with a verified identity.";
+        // Only where the demo company is seeded: a production database never signs on a page's say-so.
+        if (demo.Value.Seed && int.TryParse(http.Request.Query["customer"], out var n) && n > 0)
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(http.RequestAborted);
+            var userId = DemoAccounts.ShopUserId(n - 1);
+            var secret = await db.Inboxes.Where(i => i.Key == DemoAccounts.DemoInboxKey).Select(i => i.IdentitySecret)
+                .SingleOrDefaultAsync(http.RequestAborted);
+            var name = await db.Customers.Where(c => c.ExternalId == userId).Select(c => c.Name)
+                .SingleOrDefaultAsync(http.RequestAborted);
+            if (secret is not null && name is not null)
+            {
+                identity = $" data-user-id=\"{WebUtility.HtmlEncode(userId)}\" data-user-hash=\"{SignedIdentity.Sign(userId, secret)}\"";
+                account = $"Signed in to the shop as <strong>{WebUtility.HtmlEncode(name)}</strong> ({WebUtility.HtmlEncode(userId)}) · <a href=\"demo\">sign out</a>";
+            }
+        }
+        var html = DemoPage.Html.Replace("{{ORIGIN}}", origin).Replace("{{IDENTITY}}", identity).Replace("{{ACCOUNT}}", account);
+        return TypedResults.Content(html, "text/html; charset=utf-8");
     }
 }

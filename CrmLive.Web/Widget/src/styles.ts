@@ -62,7 +62,8 @@ export const styles = `
 .attach[hidden], .hidden { display: none; }
 .file { display: flex; flex-direction: column; gap: 2px; color: inherit; text-decoration: none; }
 .file.image img { display: block; max-width: 220px; max-height: 220px; border-radius: 8px; }
-.file-name { text-decoration: underline; overflow-wrap: anywhere; }
+.file-name { text-decoration: underline; overflow-wrap: anywhere; display: inline-flex; align-items: center; gap: 4px; }
+.file-name svg { flex: none; }
 .file-size { font-size: 11px; opacity: .75; }
 .msg .bubble:has(.file.image) { padding: 4px; background: transparent; }
 .away .away-text { font-size: 13px; color: #334155; line-height: 1.4; }

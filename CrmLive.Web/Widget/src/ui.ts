@@ -412,7 +412,8 @@ export class WidgetView {
     } else {
       link.setAttribute('download', a.fileName);
       const name = el('span', 'file-name');
-      name.textContent = `📎 ${a.fileName}`;
+      name.innerHTML = clipIcon.replace('width="20" height="20"', 'width="14" height="14"'); // our own markup
+      name.append(document.createTextNode(` ${a.fileName}`)); // the file name stays text
       const size = el('span', 'file-size');
       size.textContent = formatSize(a.length);
       link.append(name, size);

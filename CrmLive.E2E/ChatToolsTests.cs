@@ -1,0 +1,113 @@
+using CrmLive.E2E.Pages;
+using CrmLive.E2E.Support;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace CrmLive.E2E;
+
+/// <summary>Files both ways, saved replies, signed identity and the keyboard, as people use them.</summary>
+[Collection(E2ECollection.Name)]
+public class ChatToolsTests(BrowserFixture browser)
+{
+    // A 1×1 PNG.
+    private static readonly byte[] Png = Convert.FromBase64String(
+        "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=");
+
+    private async Task<(IPage Agent, InboxPage Inbox, IPage Customer, WidgetFrame Widget, string Marker)> HandedOffChatAsync(
+        string demoPath = "/demo")
+    {
+        var agentPage = await browser.NewPageAsync();
+        await new SignInPage(agentPage).SignInAsync("agent2@crmlive.demo", returnUrl: "/inbox");
+        var inbox = new InboxPage(agentPage);
+        await inbox.OpenAsync();
+        await inbox.ShowAsync("AllOpen");
+
+        var customerPage = await browser.NewPageAsync(1280, 800);
+        var widget = new WidgetFrame(customerPage);
+        await widget.OpenAsync(demoPath);
+        var skip = customerPage.GetByTestId("crm-prechat-skip");
+        if (await skip.IsVisibleAsync()) await skip.ClickAsync();
+        var marker = $"T-{Random.Shared.Next(100000, 999999)}";
+        await widget.SendAsync("talk to a human");
+        await Expect(widget.MessagesFrom("Bot").First).ToContainTextAsync("handing you over");
+        await widget.SendAsync($"It's about {marker}");
+
+        await inbox.ConversationWithPreview(marker).ClickAsync();
+        await Expect(inbox.ThreadMessages.Filter(new() { HasText = marker })).ToBeVisibleAsync();
+        return (agentPage, inbox, customerPage, widget, marker);
+    }
+
+    [Fact]
+    public async Task Attachments_TravelBothWays_ImagesShowAndFilesDownload()
+    {
+        var (agentPage, _, customerPage, _, _) = await HandedOffChatAsync();
+
+        await customerPage.GetByTestId("crm-file").SetInputFilesAsync(new FilePayload
+        {
+            Name = "broken-zip.png", MimeType = "image/png", Buffer = Png,
+        });
+        var agentImage = agentPage.Locator("[data-testid=thread-attachment] img[alt='broken-zip.png']");
+        await Expect(agentImage).ToBeVisibleAsync();
+        Assert.True(await agentImage.EvaluateAsync<bool>("img => img.complete && img.naturalWidth === 1"),
+            "the agent's browser loaded the customer's image");
+
+        await agentPage.GetByTestId("composer-file").SetInputFilesAsync(new FilePayload
+        {
+            Name = "return-label.txt", MimeType = "text/plain", Buffer = "Return label for order 4711"u8.ToArray(),
+        });
+        var customerFile = customerPage.Locator("[data-testid=crm-attachment]").Filter(new() { HasText = "return-label.txt" });
+        await Expect(customerFile).ToBeVisibleAsync();
+        await Expect(customerFile).ToHaveAttributeAsync("download", "return-label.txt");
+        await BrowserFixture.ScreenshotAsync(customerPage, "widget-attachments");
+        await BrowserFixture.ScreenshotAsync(agentPage, "inbox-attachments");
+
+        // A file the inbox does not allow is refused with a reason, in the customer's words.
+        await customerPage.GetByTestId("crm-file").SetInputFilesAsync(new FilePayload
+        {
+            Name = "invoice.svg", MimeType = "image/svg+xml", Buffer = "<svg onload=alert(1)></svg>"u8.ToArray(),
+        });
+        await Expect(customerPage.GetByTestId("crm-error")).ToContainTextAsync("can't be sent here");
+
+        await agentPage.Context.CloseAsync();
+        await customerPage.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task SavedReply_PickedWithSlash_ReachesTheCustomer()
+    {
+        var (agentPage, inbox, customerPage, widget, _) = await HandedOffChatAsync();
+
+        await inbox.ComposerInput.FillAsync("/ret");
+        var option = agentPage.Locator("[data-testid=canned-option][data-shortcut=returns]");
+        await Expect(option).ToBeVisibleAsync();
+        await BrowserFixture.ScreenshotAsync(agentPage, "inbox-saved-reply-picker");
+        await inbox.ComposerInput.PressAsync("Enter"); // picks the highlighted reply
+        await Expect(inbox.ComposerInput).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("return anything within"));
+        await inbox.ComposerInput.PressAsync("Enter"); // sends it
+
+        await Expect(widget.MessagesFrom("Agent").First).ToContainTextAsync("return anything within 30 days");
+        // Markdown arrives rendered (and sanitized): **30 days** is bold in the widget.
+        await Expect(widget.MessagesFrom("Agent").First.Locator("strong")).ToHaveTextAsync("30 days");
+
+        await agentPage.Context.CloseAsync();
+        await customerPage.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task SignedInShopCustomer_IsKnownToTheAgent_AndShortcutsHelpOpensWithQuestionMark()
+    {
+        var (agentPage, _, customerPage, _, _) = await HandedOffChatAsync("/demo?customer=5");
+
+        await Expect(customerPage.Locator(".title").First).ToContainTextAsync("Hi ");
+        await Expect(agentPage.GetByTestId("customer-panel")).ToBeVisibleAsync(); // the 360 panel, not "anonymous"
+        await Expect(agentPage.GetByTestId("customer-online")).ToBeVisibleAsync();
+
+        await agentPage.Locator("body").ClickAsync(new() { Position = new() { X = 5, Y = 300 } });
+        await agentPage.Keyboard.PressAsync("?");
+        await Expect(agentPage.GetByTestId("shortcuts-dialog")).ToBeVisibleAsync();
+
+        await customerPage.Context.CloseAsync();
+        await Expect(agentPage.GetByTestId("customer-online")).ToHaveCountAsync(0); // they left the site
+        await agentPage.Context.CloseAsync();
+    }
+}
