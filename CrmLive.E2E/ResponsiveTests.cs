@@ -12,6 +12,7 @@ public class ResponsiveTests(BrowserFixture browser)
     [InlineData("/inbox", "inbox")]
     [InlineData("/customers", "customer-link")]
     [InlineData("/dashboard", "tile-waiting")]
+    [InlineData("/settings/replies", "replies")]
     public async Task Screen_AtPhoneWidth_HasNoHorizontalOverflow(string path, string landmark)
     {
         var page = await browser.NewPageAsync(390, 844);

@@ -12,6 +12,7 @@ public class AccessTests(CrmLiveAppFactory app) : IClassFixture<CrmLiveAppFactor
     [InlineData("/customers")]
     [InlineData("/dashboard")]
     [InlineData("/hangfire")]
+    [InlineData("/settings/replies")]
     public async Task Anonymous_IsSentToSignIn(string path)
     {
         var response = await app.CreateBrowserClient().GetAsync(path);
@@ -33,6 +34,7 @@ public class AccessTests(CrmLiveAppFactory app) : IClassFixture<CrmLiveAppFactor
     [Theory]
     [InlineData("/dashboard")]
     [InlineData("/hangfire")]
+    [InlineData("/settings/replies")]
     public async Task Agent_CannotReachManagerPagesOrJobs(string path)
     {
         var agent = await app.SignInAsync("agent1@crmlive.demo");
@@ -56,6 +58,7 @@ public class AccessTests(CrmLiveAppFactory app) : IClassFixture<CrmLiveAppFactor
     [InlineData("agent1@crmlive.demo", "/inbox")]
     [InlineData("agent1@crmlive.demo", "/customers")]
     [InlineData("manager@crmlive.demo", "/dashboard")]
+    [InlineData("manager@crmlive.demo", "/settings/replies")]
     [InlineData("admin@crmlive.demo", "/dashboard")]
     [InlineData("admin@crmlive.demo", "/hangfire")]
     public async Task RightRole_GetsThePage(string email, string path)
@@ -167,5 +170,20 @@ public class AccessTests(CrmLiveAppFactory app) : IClassFixture<CrmLiveAppFactor
         Assert.Equal("application/javascript", script.Content.Headers.ContentType!.MediaType);
         Assert.True((await script.Content.ReadAsByteArrayAsync()).Length > 1000);
         Assert.Contains("widget.js\" data-inbox=\"demo\" async", demo);
+    }
+}
+
+/// <summary>Chat files are reachable only by the link in their message, whoever asks.</summary>
+[Trait("Database", "Any")]
+public class AttachmentAccessTests(CrmLiveAppFactory app) : IClassFixture<CrmLiveAppFactory>
+{
+    [Fact]
+    public async Task ASignedInAgent_StillNeedsTheKey()
+    {
+        var agent = await app.SignInAsync("agent1@crmlive.demo");
+
+        var response = await agent.GetAsync($"/attachments/{Guid.NewGuid():N}/{new string('0', 32)}/x.png");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
 }
