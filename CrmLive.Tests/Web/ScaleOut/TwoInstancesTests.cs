@@ -127,4 +127,35 @@ public class TwoInstancesTests(TwoInstances instances) : IClassFixture<TwoInstan
 
         Assert.Equal(HttpStatusCode.OK, fromB.StatusCode);
     }
+
+    [Fact]
+    public async Task AFileUploadedThroughA_IsServedByB_AndTheCustomerShowsOnlineOnBothUntilTheyLeave()
+    {
+        var widget = instances.A.CreateWidgetConnection();
+        var received = new ConcurrentQueue<WidgetMessage>();
+        widget.On<WidgetMessage>("MessageReceived", m => received.Enqueue(m));
+        await widget.StartAsync();
+        var session = await widget.InvokeAsync<WidgetStart>("Start", "demo", null, null);
+        var presenceKey = WidgetHub.PresenceKey(await VisitorIdAsync(session.VisitorToken));
+        var presenceOnB = instances.B.Service<CrmLive.Infrastructure.Live.IPresenceTracker>();
+        Assert.True(await presenceOnB.IsOnlineAsync(presenceKey));
+
+        using var form = new MultipartFormDataContent();
+        form.Add(new ByteArrayContent("%PDF-1.4 order confirmation"u8.ToArray()), "file", "order.pdf");
+        form.Add(new StringContent(Guid.NewGuid().ToString()), "clientMessageId");
+        using var upload = new HttpRequestMessage(HttpMethod.Post, AttachmentEndpoints.UploadRoute) { Content = form };
+        upload.Headers.Add(AttachmentEndpoints.VisitorTokenHeader, session.VisitorToken);
+        Assert.Equal(HttpStatusCode.OK, (await instances.A.CreateClient().SendAsync(upload)).StatusCode);
+        await Eventually.TrueAsync(() => Task.FromResult(received.Any(m => m.Attachment is not null)), "the file message");
+
+        var served = await instances.B.CreateClient().GetAsync(received.First(m => m.Attachment is not null).Attachment!.Path);
+        Assert.Equal(HttpStatusCode.OK, served.StatusCode);
+        Assert.Equal("%PDF-1.4 order confirmation", await served.Content.ReadAsStringAsync());
+
+        await widget.DisposeAsync();
+        await Eventually.TrueAsync(async () => !await presenceOnB.IsOnlineAsync(presenceKey), "the customer to go offline on B");
+    }
+
+    private async Task<Guid> VisitorIdAsync(string token) =>
+        (await instances.A.Service<ConversationService>().AuthenticateVisitorAsync(token))!.VisitorId;
 }
