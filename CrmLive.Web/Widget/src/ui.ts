@@ -13,6 +13,22 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, t
   return node;
 }
 
+function button(className: string, testId: string, text: string): HTMLButtonElement {
+  const b = el('button', className, testId);
+  b.type = 'button';
+  b.textContent = text;
+  return b;
+}
+
+function emailField(testId: string, placeholder: string): HTMLInputElement {
+  const input = el('input', 'field', testId);
+  input.placeholder = placeholder;
+  input.type = 'email';
+  input.maxLength = 254;
+  input.autocomplete = 'email';
+  return input;
+}
+
 /** The widget's screen, inside a shadow root. Message text is always set with textContent, never parsed as HTML. */
 export class WidgetView {
   private readonly panel: HTMLDivElement;
@@ -165,14 +181,8 @@ export class WidgetView {
     this.away.replaceChildren();
     const text = el('div', 'away-text', 'crm-away-message');
     text.textContent = message;
-    const email = el('input', 'field', 'crm-away-email');
-    email.placeholder = 'Your e-mail address';
-    email.type = 'email';
-    email.maxLength = 254;
-    email.autocomplete = 'email';
-    const save = el('button', 'send', 'crm-away-submit');
-    save.type = 'button';
-    save.textContent = 'Notify me';
+    const email = emailField('crm-away-email', 'Your e-mail address');
+    const save = button('send', 'crm-away-submit', 'Notify me');
     save.addEventListener('click', async () => {
       if (!email.value.trim()) return;
       save.disabled = true;
@@ -220,11 +230,7 @@ export class WidgetView {
     name.placeholder = 'Your name';
     name.maxLength = 100;
     name.autocomplete = 'name';
-    const email = el('input', 'field', 'crm-prechat-email');
-    email.placeholder = 'E-mail, so we can follow up';
-    email.type = 'email';
-    email.maxLength = 254;
-    email.autocomplete = 'email';
+    const email = emailField('crm-prechat-email', 'E-mail, so we can follow up');
     const actions = el('div', 'actions');
     const skip = el('button', 'link', 'crm-prechat-skip');
     skip.type = 'button';
