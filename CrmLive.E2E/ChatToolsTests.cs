@@ -111,3 +111,31 @@ public class ChatToolsTests(BrowserFixture browser)
         await agentPage.Context.CloseAsync();
     }
 }
+
+/// <summary>Outside business hours the widget says so and keeps the customer's e-mail.</summary>
+[Collection(E2ECollection.Name)]
+public class AwayTests(BrowserFixture browser)
+{
+    [Fact]
+    public async Task OutsideBusinessHours_AwayMessageAndEmailCapture()
+    {
+        var key = $"closed-{Guid.NewGuid():N}"[..20];
+        var closedDay = DateTimeOffset.UtcNow.AddDays(3).DayOfWeek.ToString()[..3];
+        await using (var db = await browser.App.Service<Microsoft.EntityFrameworkCore.IDbContextFactory<CrmLive.Infrastructure.Persistence.CrmDbContext>>().CreateDbContextAsync())
+        {
+            var inbox = new CrmLive.Domain.Conversations.Inbox(key, "Closed test inbox", "Hi");
+            inbox.SetBusinessHours($"{closedDay} 09:00-17:00", "UTC", "We're out hiking. Leave your e-mail and we'll write back tomorrow.");
+            db.Inboxes.Add(inbox);
+            await db.SaveChangesAsync();
+        }
+        var page = await browser.NewPageAsync(1280, 800);
+        await new WidgetFrame(page).OpenAsync($"/demo?inbox={key}");
+
+        await Expect(page.GetByTestId("crm-away-message")).ToContainTextAsync("out hiking");
+        await page.GetByTestId("crm-away-email").FillAsync("hiker@example.com");
+        await page.GetByTestId("crm-away-submit").ClickAsync();
+        await Expect(page.GetByTestId("crm-away-thanks")).ToContainTextAsync("hiker@example.com");
+        await BrowserFixture.ScreenshotAsync(page, "widget-away");
+        await page.Context.CloseAsync();
+    }
+}

@@ -55,7 +55,7 @@ internal static class DemoPage
           </section>
           <footer>Northwind Outfitters is a demo shop for CrmLive. Questions? Use the chat bubble in the corner.
             <div class="account">{{ACCOUNT}}</div></footer>
-          <script src="{{ORIGIN}}/widget.js" data-inbox="demo"{{IDENTITY}} async></script>
+          <script src="{{ORIGIN}}/widget.js" data-inbox="{{INBOX}}"{{IDENTITY}} async></script>
         </body>
         </html>
         """;

@@ -78,7 +78,10 @@ public static class WidgetEndpoints
                 account = $"Signed in to the shop as <strong>{WebUtility.HtmlEncode(name)}</strong> ({WebUtility.HtmlEncode(userId)}) · <a href=\"demo\">sign out</a>";
             }
         }
-        var html = DemoPage.Html.Replace("{{ORIGIN}}", origin).Replace("{{IDENTITY}}", identity).Replace("{{ACCOUNT}}", account);
+        // ?inbox=key shows another inbox's widget on the same page (e.g. one outside its business hours).
+        var inbox = http.Request.Query["inbox"].ToString() is { Length: > 0 and <= 50 } key ? key : DemoAccounts.DemoInboxKey;
+        var html = DemoPage.Html.Replace("{{ORIGIN}}", origin).Replace("{{INBOX}}", WebUtility.HtmlEncode(inbox))
+            .Replace("{{IDENTITY}}", identity).Replace("{{ACCOUNT}}", account);
         return TypedResults.Content(html, "text/html; charset=utf-8");
     }
 }

@@ -144,6 +144,7 @@ export class ChatSession {
         this.merge(missed);
       }
       this.showStatus(session.status);
+      if (!session.inbox.isOpen && session.status !== 'Resolved') this.view.setStatus("We're away — we'll reply soon");
       if (!session.inbox.isOpen && this.storage.get('away-email') !== '1') {
         // Outside business hours: say so, and keep an address to answer to.
         this.view.showAway(session.inbox.awayMessage,

@@ -201,6 +201,7 @@ export class WidgetView {
     const row = el('div', 'actions');
     row.append(email, save);
     this.away.append(text, row);
+    this.list.querySelectorAll('.empty').forEach((e) => e.remove()); // the away message greets instead
     this.list.appendChild(this.away);
     this.scrollToEnd();
   }
