@@ -88,6 +88,14 @@ public class ChatToolsTests(BrowserFixture browser)
         await Expect(widget.MessagesFrom("Agent").First).ToContainTextAsync("return anything within 30 days");
         // Markdown arrives rendered (and sanitized): **30 days** is bold in the widget.
         await Expect(widget.MessagesFrom("Agent").First.Locator("strong")).ToHaveTextAsync("30 days");
+        await agentPage.GetByTestId("toggle-dark").ClickAsync();
+        await BrowserFixture.ScreenshotAsync(agentPage, "inbox-thread-dark");
+        await agentPage.SetViewportSizeAsync(390, 844);
+        await agentPage.ReloadAsync();
+        await Expect(agentPage.GetByTestId("thread-title")).ToBeVisibleAsync();
+        await BrowserFixture.ScreenshotAsync(agentPage, "inbox-thread-narrow");
+        var overflow = await agentPage.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
+        Assert.True(overflow <= 0, $"the open conversation scrolls sideways by {overflow}px at 390px wide");
 
         await agentPage.Context.CloseAsync();
         await customerPage.Context.CloseAsync();
