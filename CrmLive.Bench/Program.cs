@@ -22,7 +22,9 @@ internal static class BenchMain
                     Rate: options.Int("--rate", 200),
                     Seconds: options.Int("--seconds", 10),
                     Instances: options.Int("--instances", 1),
-                    PostgreSql: options.String("--pg") ?? Environment.GetEnvironmentVariable("CRMLIVE_BENCH_PG")));
+                    PostgreSql: options.String("--pg") ?? Environment.GetEnvironmentVariable("CRMLIVE_BENCH_PG"),
+                    Url: options.String("--url"),
+                    Inbox: options.String("--inbox") ?? "demo"));
             default:
                 Console.WriteLine("""
                     Scenarios:
@@ -32,6 +34,8 @@ internal static class BenchMain
                           N widgets over real WebSockets send R messages/s for S seconds; measures delivery to the agent side.
                           --instances 2 runs two app instances sharing PostgreSQL (--pg, or CRMLIVE_BENCH_PG) and a
                           redis-server started here: widgets talk to A, the agent side listens on B.
+                          --url http://host:port targets an app already running (inbox --inbox KEY, default demo);
+                          delivery is then the live event coming back to its widget, and rss_mb is n/a.
                     """);
                 return 1;
         }
