@@ -48,6 +48,7 @@ public sealed class ConversationService(
             visitor = await db.Visitors.SingleOrDefaultAsync(v => v.TokenHash == hash && v.InboxId == inbox.Id, ct);
         }
 
+        var isNew = visitor is null;
         if (visitor is null)
         {
             // Unknown or missing token: a new anonymous visitor with a fresh secret.
@@ -58,7 +59,8 @@ public sealed class ConversationService(
         visitor.Seen(now);
         await db.SaveChangesAsync(ct);
 
-        var conversation = await CurrentConversationAsync(db, visitor.Id, ct);
+        // A visitor created just now has no conversation yet: no need to ask.
+        var conversation = isNew ? null : await CurrentConversationAsync(db, visitor.Id, ct);
         var messages = conversation is null
             ? []
             : await MessagesAfterAsync(db, conversation.Id, 0, forCustomer: true, ct);
