@@ -21,8 +21,8 @@ internal static class ChatBenchmark
 {
     private const int ConnectConcurrency = 100;
 
-    /// <summary>What a warm-up widget says: a greeting, a question the bot misses, a handoff, then a message to the team.</summary>
-    private static readonly string[] WarmupTalk = ["Hello!", "Can you tell me about my order?", "human please", "Thanks!"];
+    /// <summary>Extra widgets, not counted, that carry the warm-up traffic.</summary>
+    private const int WarmupWidgets = 100;
 
     public static async Task<int> RunAsync(ChatBenchmarkOptions o)
     {
@@ -49,7 +49,7 @@ internal static class ChatBenchmark
         await Parallel.ForAsync(0, o.Connections, new ParallelOptions { MaxDegreeOfParallelism = ConnectConcurrency },
             async (i, _) => widgets[i] = await WidgetClients.ConnectAsync(target.WidgetUrl, o.Inbox, echo));
         connectWatch.Stop();
-        await WarmUpAsync(target.WidgetUrl, o.Inbox, o.Warmup);
+        await WarmUpAsync(target.WidgetUrl, o.Inbox, o.Rate, o.Warmup);
 
         var errors = 0;
         var total = o.Rate * o.Seconds;
@@ -101,18 +101,29 @@ internal static class ChatBenchmark
     }
 
     /// <summary>
-    /// Extra widgets, not counted, walk every path of a conversation once before the measurement, so the app's
-    /// code is compiled (JIT) and its queries cached: the figures are then the steady state, not the first second.
+    /// Extra widgets, not counted, send at the measured rate for a few seconds first: every conversation path runs
+    /// (bot, handoff, messages to the team) and the runtime's tiered JIT has recompiled the hot code, so the figures
+    /// are the steady state of a running server rather than its first seconds.
     /// </summary>
-    private static async Task WarmUpAsync(string url, string inbox, int widgets)
+    private static async Task WarmUpAsync(string url, string inbox, int rate, int seconds)
     {
-        if (widgets <= 0) return;
-        await Parallel.ForAsync(0, widgets, async (_, _) =>
+        if (seconds <= 0) return;
+        var widgets = new HubConnection[WarmupWidgets];
+        await Parallel.ForAsync(0, widgets.Length, async (i, _) =>
+            widgets[i] = await WidgetClients.ConnectAsync(url, inbox, customerEcho: null));
+        var total = rate * seconds;
+        var sends = new Task[total];
+        var watch = Stopwatch.StartNew();
+        for (var n = 0; n < total; n++)
         {
-            await using var widget = await WidgetClients.ConnectAsync(url, inbox, customerEcho: null);
-            foreach (var text in WarmupTalk)
-                await widget.InvokeAsync<SendResult>("Send", Guid.NewGuid().ToString("N"), text);
-        });
+            var due = TimeSpan.FromSeconds((double)n / rate) - watch.Elapsed;
+            if (due > TimeSpan.FromMilliseconds(1)) await Task.Delay(due);
+            sends[n] = widgets[n % widgets.Length].InvokeAsync<SendResult>("Send", Guid.NewGuid().ToString("N"),
+                n % 7 == 0 ? "human please" : $"Warm-up message {n}");
+        }
+        await Task.WhenAll(sends);
+        await Task.WhenAll(widgets.Select(w => w.DisposeAsync().AsTask()));
+        await Task.Delay(TimeSpan.FromSeconds(1)); // let the last recompilations and collections settle
     }
 
     private static double Percentile(double[] sorted, double p) =>
