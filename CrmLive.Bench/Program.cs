@@ -22,16 +22,24 @@ internal static class BenchMain
                     Rate: options.Int("--rate", 200),
                     Seconds: options.Int("--seconds", 10),
                     Instances: options.Int("--instances", 1),
-                    PostgreSql: options.String("--pg") ?? Environment.GetEnvironmentVariable("CRMLIVE_BENCH_PG")));
+                    PostgreSql: options.String("--pg") ?? Environment.GetEnvironmentVariable("CRMLIVE_BENCH_PG"),
+                    Url: options.String("--url"),
+                    Inbox: options.String("--inbox") ?? "demo",
+                    Warmup: options.Int("--warmup", 5)));
             default:
                 Console.WriteLine("""
                     Scenarios:
                       seed-rfm [--customers N]
                           seed the demo company on SQLite, then time the RFM recompute
                       chat [--connections N] [--rate R] [--seconds S] [--instances 1|2] [--pg CONNECTION]
+                           [--url http://host:port] [--inbox KEY] [--warmup S]
                           N widgets over real WebSockets send R messages/s for S seconds; measures delivery to the agent side.
                           --instances 2 runs two app instances sharing PostgreSQL (--pg, or CRMLIVE_BENCH_PG) and a
                           redis-server started here: widgets talk to A, the agent side listens on B.
+                          --url http://host:port targets an app already running (inbox --inbox KEY, default demo);
+                          delivery is then the live event coming back to its widget, and rss_mb is n/a.
+                          --warmup S seconds (default 5, 0 for none) of traffic at the same rate from 100 extra widgets,
+                          not counted, so the figures are the steady state (hot code recompiled by the tiered JIT).
                     """);
                 return 1;
         }

@@ -57,10 +57,10 @@ public sealed partial class ConversationService
         for (var attempt = 1; ; attempt++)
         {
             await using var db = await dbFactory.CreateDbContextAsync(ct);
-            var duplicate = await db.Messages.AsNoTracking()
-                .Where(m => m.ClientMessageId == clientMessageId)
-                .Join(db.Conversations.Where(c => c.VisitorId == visitorId), m => m.ConversationId, c => c.Id,
-                    (m, c) => new { m.ConversationId, m.Seq })
+            // Through the (ConversationId, ClientMessageId) index: the visitor's conversations, then the client id.
+            var duplicate = await db.Conversations.AsNoTracking().Where(c => c.VisitorId == visitorId)
+                .SelectMany(c => db.Messages.Where(m => m.ConversationId == c.Id && m.ClientMessageId == clientMessageId))
+                .Select(m => new { m.ConversationId, m.Seq })
                 .FirstOrDefaultAsync(ct);
             if (duplicate is not null) return new SendResult(duplicate.ConversationId, duplicate.Seq, Duplicate: true);
 

@@ -1,4 +1,3 @@
-using CrmLive.Domain.Bot;
 using CrmLive.Domain.Common;
 using CrmLive.Domain.Conversations;
 using CrmLive.Domain.Customers;
@@ -16,10 +15,10 @@ namespace CrmLive.Infrastructure.Chat;
 public sealed partial class ConversationService(
     IDbContextFactory<CrmDbContext> dbFactory,
     ILiveEventBus bus,
-    RuleBot bot,
     TimeProvider clock,
     CrmLiveMetrics metrics,
     AutoAssignment autoAssignment,
+    VisitorMessageWriter writer,
     ILogger<ConversationService> logger)
 {
     private const int MaxAppendAttempts = 12;
@@ -54,6 +53,7 @@ public sealed partial class ConversationService(
             if (visitor?.CustomerId is { } linked && linked != customer?.Id) visitor = null;
         }
 
+        var isNew = visitor is null;
         if (visitor is null)
         {
             // Unknown or missing token: a new anonymous visitor with a fresh secret.
@@ -62,7 +62,8 @@ public sealed partial class ConversationService(
             db.Visitors.Add(visitor);
         }
         visitor.Seen(now);
-        var conversation = await CurrentConversationAsync(db, visitor.Id, ct);
+        // A visitor created just now has no conversation yet: no need to ask.
+        var conversation = isNew ? null : await CurrentConversationAsync(db, visitor.Id, ct);
         if (customer is not null && visitor.CustomerId is null)
         {
             visitor.AttachTo(customer.Id);
@@ -109,55 +110,10 @@ public sealed partial class ConversationService(
             throw new ChatException("Every message needs a client id of at most 64 characters.");
         ValidateText(text);
 
-        for (var attempt = 1; ; attempt++)
-        {
-            await using var db = await dbFactory.CreateDbContextAsync(ct);
-            var duplicate = await db.Messages.AsNoTracking()
-                .Where(m => m.ClientMessageId == clientMessageId)
-                .Join(db.Conversations.Where(c => c.VisitorId == visitorId), m => m.ConversationId, c => c.Id,
-                    (m, c) => new { m.ConversationId, m.Seq })
-                .FirstOrDefaultAsync(ct);
-            if (duplicate is not null) return new SendResult(duplicate.ConversationId, duplicate.Seq, Duplicate: true);
-
-            var visitor = await db.Visitors.SingleOrDefaultAsync(v => v.Id == visitorId, ct)
-                ?? throw new ChatException("Unknown visitor; reload the page.");
-            var now = clock.GetUtcNow();
-            var conversation = await CurrentConversationAsync(db, visitorId, ct);
-            var isNew = conversation is null;
-            if (conversation is null)
-            {
-                conversation = new Conversation(visitor.InboxId, visitor.Id, visitor.CustomerId, now);
-                db.Conversations.Add(conversation);
-                if (visitor.CustomerId is { } customerId)
-                    db.Timeline.Add(new TimelineEntry(customerId, now, TimelineKind.Conversation, "Started a chat",
-                        Preview(text), conversation.Id));
-            }
-            visitor.Seen(now);
-
-            var stored = new List<Message> { conversation.Append(MessageSender.Customer, text, now, clientMessageId) };
-            var handedOff = false;
-            if (conversation.IsWithBot)
-            {
-                var reply = bot.Reply(text, conversation.BotFallbackCount);
-                metrics.BotDecided(reply.RuleName, reply.HandOff);
-                if (reply.RuleName == RuleBot.FallbackRuleName) conversation.NoteBotFallback();
-                stored.Add(conversation.Append(MessageSender.Bot, reply.Text, now, authorName: "Bot"));
-                if (reply.HandOff)
-                {
-                    conversation.HandOff(reply.HandoffReason ?? reply.RuleName, now);
-                    handedOff = true;
-                }
-            }
-            db.Messages.AddRange(stored);
-
-            if (!await TrySaveAppendAsync(db, conversation.Id, attempt, ct)) continue;
-
-            foreach (var m in stored) await PublishMessageAsync(conversation, m, ct);
-            if (isNew || handedOff)
-                await PublishChangeAsync(conversation, handedOff ? "handoff" : "created", ct);
-            if (handedOff) await autoAssignment.TryAssignAsync(conversation.Id, ct);
-            return new SendResult(conversation.Id, stored[0].Seq, Duplicate: false);
-        }
+        // One writer stores the messages of all conversations in batches (see VisitorMessageWriter).
+        var (result, handedOff) = await writer.AppendAsync(visitorId, clientMessageId, text, ct);
+        if (handedOff) await autoAssignment.TryAssignAsync(result.ConversationId, ct);
+        return result;
     }
 
     public async Task<IReadOnlyList<MessageDto>> GetVisitorHistoryAsync(Guid visitorId, long afterSeq,
@@ -376,8 +332,6 @@ public sealed partial class ConversationService(
     /// <summary>Writers racing for the same conversation spread out instead of colliding again at once.</summary>
     private static Task BackOffAsync(int attempt, CancellationToken ct) =>
         Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(1, 10) * Math.Min(attempt, 5)), ct);
-
-    private static string Preview(string text) => text.Length > 140 ? text[..140] : text;
 
     private Task PublishMessageAsync(Conversation c, Message m, CancellationToken ct, AttachmentInfo? attachment = null)
     {

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Ganss.Xss;
 using Markdig;
 
@@ -15,7 +16,16 @@ public sealed class MarkdownRenderer
         .UseSoftlineBreakAsHardlineBreak()
         .Build();
 
+    private const int MaxCached = 512;
+    private const int MaxCachedLength = 1000;
+
     private readonly HtmlSanitizer _sanitizer;
+
+    /// <summary>
+    /// Rendered short texts. The bot repeats a handful of answers to every customer, and sanitizing is the costly
+    /// part of sending one to a widget; the same text always renders the same, so a bounded memo is safe.
+    /// </summary>
+    private readonly ConcurrentDictionary<string, string> _rendered = new();
 
     public MarkdownRenderer()
     {
@@ -36,6 +46,12 @@ public sealed class MarkdownRenderer
         _sanitizer.AllowedAttributes.Add("rel");
     }
 
-    public string ToSafeHtml(string? markdown) =>
-        string.IsNullOrEmpty(markdown) ? "" : _sanitizer.Sanitize(Markdown.ToHtml(markdown, Pipeline));
+    public string ToSafeHtml(string? markdown)
+    {
+        if (string.IsNullOrEmpty(markdown)) return "";
+        if (_rendered.TryGetValue(markdown, out var cached)) return cached;
+        var html = _sanitizer.Sanitize(Markdown.ToHtml(markdown, Pipeline));
+        if (markdown.Length <= MaxCachedLength && _rendered.Count < MaxCached) _rendered.TryAdd(markdown, html);
+        return html;
+    }
 }

@@ -132,6 +132,32 @@ public class WidgetHubTests(CrmLiveAppFactory app) : IClassFixture<CrmLiveAppFac
     }
 
     [Fact]
+    public async Task Send_ManyVisitorsAtOnce_StoresEachOnceAndPublishesInOrder()
+    {
+        // Messages from many conversations are stored together; client ids are only unique per visitor.
+        var widgets = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => ConnectAsync()));
+
+        var results = await Task.WhenAll(widgets.Select(async w =>
+        {
+            var first = w.Connection.InvokeAsync<SendResult>("Send", "same-id", "Hello!");
+            var again = w.Connection.InvokeAsync<SendResult>("Send", "same-id", "Hello!");
+            var next = w.Connection.InvokeAsync<SendResult>("Send", Guid.NewGuid().ToString(), "human please");
+            return (w.Received, First: await first, Again: await again, Next: await next);
+        }));
+
+        foreach (var (received, first, again, next) in results)
+        {
+            Assert.False(first.Duplicate);
+            Assert.True(again.Duplicate);
+            Assert.Equal(first.Seq, again.Seq);
+            Assert.Equal((first.ConversationId, 3L), (next.ConversationId, next.Seq));
+            await Eventually.TrueAsync(() => Task.FromResult(received.Count >= 4), "both messages and both answers");
+            Assert.Equal([1L, 2, 3, 4], received.Select(m => m.Seq));
+        }
+        Assert.Equal(8, results.Select(r => r.First.ConversationId).Distinct().Count());
+    }
+
+    [Fact]
     public async Task History_AfterReconnect_ReturnsExactlyTheMissedMessages()
     {
         var (widget, session, received) = await ConnectAsync();

@@ -342,6 +342,7 @@ public sealed partial class InboxPage
         _subscriptions.ForEach(s => s.Dispose());
         _typingExpiry?.Dispose();
         _listRefresh.Dispose();
+        if (_self is null) return; // prerendered only: nothing was registered in a browser
         try
         {
             await Js.InvokeVoidAsync("crmLive.unregisterShortcuts");
@@ -349,6 +350,6 @@ public sealed partial class InboxPage
         catch (JSDisconnectedException)
         {
         }
-        _self?.Dispose();
+        _self.Dispose();
     }
 }
