@@ -30,20 +30,38 @@ public sealed class RuleBot
             "You're welcome! Anything else I can help with?"),
     ]);
 
+    /// <summary>
+    /// Rules first; then the classifier's guess when it is confident enough and names an intent with an answer;
+    /// otherwise one request to rephrase, then a handoff that carries the best guess to the team.
+    /// </summary>
     /// <param name="text">The customer's message.</param>
     /// <param name="previousFallbacks">How many times the bot already failed to understand in this conversation.</param>
-    public BotReply Reply(string text, int previousFallbacks)
+    /// <param name="guess">The intent classifier's best guess, if a model is active.</param>
+    /// <param name="threshold">Below this confidence a guess is not trusted.</param>
+    /// <param name="answers">Answers by intent name.</param>
+    public BotReply Reply(string text, int previousFallbacks, IntentGuess? guess = null, float threshold = 0.5f,
+        IReadOnlyDictionary<string, IntentAnswer>? answers = null)
     {
         foreach (var rule in _rules)
         {
             if (rule.Matches(text))
-                return new BotReply(rule.Answer, rule.Name, rule.HandOff, rule.HandOff ? "Customer asked for a human" : null);
+                return new BotReply(rule.Answer, rule.Name, rule.HandOff, rule.HandOff ? "Customer asked for a human" : null,
+                    guess);
         }
 
+        if (guess is { Intent: not IntentGuess.OutOfScope } g && g.Confidence >= threshold
+            && answers?.TryGetValue(g.Intent, out var answer) == true)
+        {
+            var handOff = answer.Action == IntentAction.HandOff;
+            return new BotReply(answer.Answer, $"intent:{g.Intent}", handOff,
+                handOff ? $"Intent {g.Intent} goes to the team" : null, g, answer.Action);
+        }
+
+        var why = guess is null ? "Bot did not understand" : $"Bot did not understand (best guess: {guess})";
         return previousFallbacks == 0
             ? new BotReply("Sorry, I didn't quite get that. Could you rephrase? You can also type \"agent\" to talk to a person.",
-                FallbackRuleName, HandOff: false)
+                FallbackRuleName, HandOff: false, Guess: guess)
             : new BotReply("I'm not sure I can help with that, so I'm passing you to a member of our team.",
-                FallbackRuleName, HandOff: true, HandoffReason: "Bot did not understand");
+                FallbackRuleName, HandOff: true, HandoffReason: why, Guess: guess);
     }
 }
