@@ -13,6 +13,7 @@ public class ResponsiveTests(BrowserFixture browser)
     [InlineData("/customers", "customer-link")]
     [InlineData("/dashboard", "tile-waiting")]
     [InlineData("/settings/replies", "replies")]
+    [InlineData("/bot/intents", "intent-list")]
     public async Task Screen_AtPhoneWidth_HasNoHorizontalOverflow(string path, string landmark)
     {
         var page = await browser.NewPageAsync(390, 844);

@@ -115,3 +115,26 @@ public class RoleAndScreenTests(BrowserFixture browser)
         await page.Context.CloseAsync();
     }
 }
+
+/// <summary>A manager teaches the bot a new way of asking.</summary>
+[Collection(E2ECollection.Name)]
+public class BotIntentsScreenTests(BrowserFixture browser)
+{
+    [Fact]
+    public async Task Manager_AddsAnExampleToAnIntent()
+    {
+        var page = await browser.NewPageAsync();
+        await new SignInPage(page).SignInAsync("manager@crmlive.demo", returnUrl: "/bot/intents");
+        await page.Locator("[data-testid=intents-page][data-live=true]").WaitForAsync();
+        await page.Locator("[data-testid=intent-item][data-name=returns]").ClickAsync();
+        await Expect(page.GetByTestId("intent-answer")).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("30 days"));
+
+        var example = $"can I send the tent back {Random.Shared.Next(1000, 9999)}";
+        await page.GetByTestId("example-input").FillAsync(example);
+        await page.GetByTestId("example-add").ClickAsync();
+
+        await Expect(page.GetByTestId("example").Filter(new() { HasText = example })).ToBeVisibleAsync();
+        await BrowserFixture.ScreenshotAsync(page, "bot-intents");
+        await page.Context.CloseAsync();
+    }
+}

@@ -1,3 +1,4 @@
+using CrmLive.Infrastructure.Bot;
 using CrmLive.Infrastructure.Chat;
 using CrmLive.Infrastructure.Customers;
 using CrmLive.Infrastructure.Dashboards;
@@ -26,6 +27,7 @@ public static class DependencyInjection
         builder.AddLiveEvents();
         builder.AddRedis();
         builder.AddChat();
+        builder.AddBot();
         builder.AddJobs();
 
         builder.Services.AddSingleton<CustomerQueries>();

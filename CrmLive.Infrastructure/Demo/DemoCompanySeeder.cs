@@ -70,6 +70,7 @@ public sealed class DemoCompanySeeder(ILogger<DemoCompanySeeder> logger)
         var inbox = new Inbox(DemoAccounts.DemoInboxKey, "Northwind Outfitters website",
             "Hi! 👋 How can we help you today?");
         db.Inboxes.Add(inbox);
+        DemoIntents.AddTo(db, now);
         db.CannedResponses.AddRange(
             new CannedResponse("returns", "You can return anything within **30 days**, free of charge. Start a return from *My orders* and we'll e-mail you a label.", now),
             new CannedResponse("shipping", "Orders placed before 2 pm ship the same day and arrive in **2 working days** in Germany (3–5 days across the EU).", now),

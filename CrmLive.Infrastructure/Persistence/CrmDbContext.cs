@@ -1,3 +1,4 @@
+using CrmLive.Domain.Bot;
 using CrmLive.Domain.Conversations;
 using CrmLive.Domain.Customers;
 using CrmLive.Domain.Deals;
@@ -29,6 +30,10 @@ public abstract class CrmDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<AttachmentContent> AttachmentContents => Set<AttachmentContent>();
     public DbSet<ConversationLabel> ConversationLabels => Set<ConversationLabel>();
     public DbSet<CannedResponse> CannedResponses => Set<CannedResponse>();
+    public DbSet<Intent> Intents => Set<Intent>();
+    public DbSet<IntentExample> IntentExamples => Set<IntentExample>();
+    public DbSet<BotModelVersion> BotModelVersions => Set<BotModelVersion>();
+    public DbSet<BotSettings> BotSettings => Set<BotSettings>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

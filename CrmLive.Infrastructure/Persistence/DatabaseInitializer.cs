@@ -1,3 +1,4 @@
+using CrmLive.Domain.Bot;
 using CrmLive.Infrastructure.Demo;
 using CrmLive.Infrastructure.Identity;
 using CrmLive.Infrastructure.Jobs;
@@ -34,6 +35,19 @@ public static class DatabaseInitializer
         {
             if (!await roles.RoleExistsAsync(role))
                 EnsureSucceeded(await roles.CreateAsync(new IdentityRole(role)), $"create role {role}");
+        }
+
+        if (!await db.BotSettings.AnyAsync(ct))
+        {
+            db.BotSettings.Add(new BotSettings());
+            try
+            {
+                await db.SaveChangesAsync(ct);
+            }
+            catch (DbUpdateException)
+            {
+                db.ChangeTracker.Clear(); // another instance starting at the same moment created it
+            }
         }
 
         if (!demo.Seed || await db.Customers.AnyAsync(ct)) return;

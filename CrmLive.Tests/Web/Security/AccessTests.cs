@@ -13,6 +13,7 @@ public class AccessTests(CrmLiveAppFactory app) : IClassFixture<CrmLiveAppFactor
     [InlineData("/dashboard")]
     [InlineData("/hangfire")]
     [InlineData("/settings/replies")]
+    [InlineData("/bot/intents")]
     public async Task Anonymous_IsSentToSignIn(string path)
     {
         var response = await app.CreateBrowserClient().GetAsync(path);
@@ -35,6 +36,7 @@ public class AccessTests(CrmLiveAppFactory app) : IClassFixture<CrmLiveAppFactor
     [InlineData("/dashboard")]
     [InlineData("/hangfire")]
     [InlineData("/settings/replies")]
+    [InlineData("/bot/intents")]
     public async Task Agent_CannotReachManagerPagesOrJobs(string path)
     {
         var agent = await app.SignInAsync("agent1@crmlive.demo");
@@ -59,6 +61,7 @@ public class AccessTests(CrmLiveAppFactory app) : IClassFixture<CrmLiveAppFactor
     [InlineData("agent1@crmlive.demo", "/customers")]
     [InlineData("manager@crmlive.demo", "/dashboard")]
     [InlineData("manager@crmlive.demo", "/settings/replies")]
+    [InlineData("manager@crmlive.demo", "/bot/intents")]
     [InlineData("admin@crmlive.demo", "/dashboard")]
     [InlineData("admin@crmlive.demo", "/hangfire")]
     public async Task RightRole_GetsThePage(string email, string path)

@@ -1,0 +1,14 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace CrmLive.Infrastructure.Bot;
+
+public static class BotExtensions
+{
+    /// <summary>The bot's knowledge (intents, examples, threshold) and, later, its trained models.</summary>
+    public static IHostApplicationBuilder AddBot(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<IntentCatalog>();
+        return builder;
+    }
+}
