@@ -102,6 +102,27 @@ public class ChatToolsTests(BrowserFixture browser)
     }
 
     [Fact]
+    public async Task AnAgentTeachesTheBot_TheMessageBecomesAnExampleOfTheIntent()
+    {
+        var (agentPage, inbox, customerPage, _, marker) = await HandedOffChatAsync();
+        var bubble = inbox.ThreadMessages.Filter(new() { HasText = marker });
+
+        await bubble.HoverAsync();
+        await bubble.GetByTestId("teach-bot").ClickAsync();
+        await agentPage.GetByTestId("teach-intent").ClickAsync();
+        await agentPage.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = "order_status" }).ClickAsync();
+        await agentPage.GetByTestId("teach-save").ClickAsync();
+
+        await Expect(agentPage.GetByText("the bot will learn it")).ToBeVisibleAsync();
+        var catalog = browser.App.Service<CrmLive.Infrastructure.Bot.IntentCatalog>();
+        var orderStatus = (await catalog.ListAsync()).Single(i => i.Name == "order_status");
+        Assert.Contains(await catalog.ExamplesAsync(orderStatus.Id),
+            e => e.Text == $"It's about {marker}" && e.Source == CrmLive.Domain.Bot.ExampleSource.AgentLabel);
+        await agentPage.Context.CloseAsync();
+        await customerPage.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task SignedInShopCustomer_IsKnownToTheAgent_AndShortcutsHelpOpensWithQuestionMark()
     {
         var (agentPage, _, customerPage, _, _) = await HandedOffChatAsync("/demo?customer=5");

@@ -72,6 +72,7 @@ public sealed partial class InboxPage
     [Inject] private AuthenticationStateProvider Auth { get; set; } = default!;
     [Inject] private NavigationManager Navigation { get; set; } = default!;
     [Inject] private IDialogService Dialogs { get; set; } = default!;
+    [Inject] private ISnackbar Snackbar { get; set; } = default!;
     [Inject] private IJSRuntime Js { get; set; } = default!;
 
     private InboxFilter Filter => new(_view, _userId, _label, _inboxId, _search);
@@ -298,6 +299,16 @@ public sealed partial class InboxPage
     {
         _sound = !_sound;
         await Js.InvokeVoidAsync("crmLive.setSound", _sound);
+    }
+
+    private async Task TeachBotAsync(MessageDto message)
+    {
+        var dialog = await Dialogs.ShowAsync<TeachBotDialog>("Teach the bot",
+            new DialogParameters<TeachBotDialog> { { d => d.Text, message.Text } },
+            new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true });
+        if (await dialog.Result is { Canceled: false, Data: bool added })
+            Snackbar.Add(added ? "Thanks — the bot will learn it at its next training" : "The bot already had that example",
+                Severity.Success);
     }
 
     private Task ShowShortcutsAsync() =>
