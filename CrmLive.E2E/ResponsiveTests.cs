@@ -14,6 +14,7 @@ public class ResponsiveTests(BrowserFixture browser)
     [InlineData("/dashboard", "tile-waiting")]
     [InlineData("/settings/replies", "replies")]
     [InlineData("/bot/intents", "intent-list")]
+    [InlineData("/bot/reports", "bot-conversations")]
     public async Task Screen_AtPhoneWidth_HasNoHorizontalOverflow(string path, string landmark)
     {
         var page = await browser.NewPageAsync(390, 844);

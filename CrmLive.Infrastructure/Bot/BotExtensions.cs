@@ -9,6 +9,7 @@ public static class BotExtensions
     public static IHostApplicationBuilder AddBot(this IHostApplicationBuilder builder)
     {
         builder.Services.AddSingleton<IntentCatalog>();
+        builder.Services.AddSingleton<BotReports>();
         return builder;
     }
 }

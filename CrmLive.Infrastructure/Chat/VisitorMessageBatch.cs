@@ -102,6 +102,7 @@ internal sealed class VisitorMessageBatch(
             var reply = bot.Reply(text, conversation.BotFallbackCount);
             metrics.BotDecided(reply.RuleName, reply.HandOff);
             if (reply.RuleName == RuleBot.FallbackRuleName) conversation.NoteBotFallback();
+            db.BotDecisions.Add(new BotDecision(conversation.Id, messages[0].Seq, text, reply, now));
             messages.Add(conversation.Append(MessageSender.Bot, reply.Text, now, authorName: "Bot"));
             if (reply.HandOff)
             {

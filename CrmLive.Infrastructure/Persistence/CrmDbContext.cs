@@ -34,6 +34,7 @@ public abstract class CrmDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<IntentExample> IntentExamples => Set<IntentExample>();
     public DbSet<BotModelVersion> BotModelVersions => Set<BotModelVersion>();
     public DbSet<BotSettings> BotSettings => Set<BotSettings>();
+    public DbSet<BotDecision> BotDecisions => Set<BotDecision>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -45,3 +45,17 @@ internal sealed class BotSettingsEntityTypeConfiguration : IEntityTypeConfigurat
         builder.Property(s => s.Id).ValueGeneratedNever();
     }
 }
+
+internal sealed class BotDecisionEntityTypeConfiguration : IEntityTypeConfiguration<BotDecision>
+{
+    public void Configure(EntityTypeBuilder<BotDecision> builder)
+    {
+        builder.Property(d => d.Text).HasMaxLength(BotDecision.MaxTextLength).IsRequired();
+        builder.Property(d => d.Rule).HasMaxLength(80).IsRequired();
+        builder.Property(d => d.Intent).HasMaxLength(Intent.MaxNameLength);
+        builder.HasOne<CrmLive.Domain.Conversations.Conversation>().WithMany().HasForeignKey(d => d.ConversationId)
+            .OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(d => d.At);
+        builder.HasIndex(d => new { d.Understood, d.At });
+    }
+}

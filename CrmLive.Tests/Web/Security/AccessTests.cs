@@ -14,6 +14,7 @@ public class AccessTests(CrmLiveAppFactory app) : IClassFixture<CrmLiveAppFactor
     [InlineData("/hangfire")]
     [InlineData("/settings/replies")]
     [InlineData("/bot/intents")]
+    [InlineData("/bot/reports")]
     public async Task Anonymous_IsSentToSignIn(string path)
     {
         var response = await app.CreateBrowserClient().GetAsync(path);
@@ -37,6 +38,7 @@ public class AccessTests(CrmLiveAppFactory app) : IClassFixture<CrmLiveAppFactor
     [InlineData("/hangfire")]
     [InlineData("/settings/replies")]
     [InlineData("/bot/intents")]
+    [InlineData("/bot/reports")]
     public async Task Agent_CannotReachManagerPagesOrJobs(string path)
     {
         var agent = await app.SignInAsync("agent1@crmlive.demo");
@@ -62,6 +64,7 @@ public class AccessTests(CrmLiveAppFactory app) : IClassFixture<CrmLiveAppFactor
     [InlineData("manager@crmlive.demo", "/dashboard")]
     [InlineData("manager@crmlive.demo", "/settings/replies")]
     [InlineData("manager@crmlive.demo", "/bot/intents")]
+    [InlineData("manager@crmlive.demo", "/bot/reports")]
     [InlineData("admin@crmlive.demo", "/dashboard")]
     [InlineData("admin@crmlive.demo", "/hangfire")]
     public async Task RightRole_GetsThePage(string email, string path)

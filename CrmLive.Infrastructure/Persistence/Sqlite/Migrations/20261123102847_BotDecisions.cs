@@ -1,0 +1,64 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace CrmLive.Infrastructure.Persistence.Sqlite.Migrations
+{
+    /// <inheritdoc />
+    public partial class BotDecisions : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "BotDecisions",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ConversationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Seq = table.Column<long>(type: "INTEGER", nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    Rule = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
+                    Intent = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    Confidence = table.Column<float>(type: "REAL", nullable: true),
+                    Understood = table.Column<bool>(type: "INTEGER", nullable: false),
+                    HandOff = table.Column<bool>(type: "INTEGER", nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_BotDecisions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_BotDecisions_Conversations_ConversationId",
+                        column: x => x.ConversationId,
+                        principalTable: "Conversations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_BotDecisions_At",
+                table: "BotDecisions",
+                column: "At");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_BotDecisions_ConversationId",
+                table: "BotDecisions",
+                column: "ConversationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_BotDecisions_Understood_At",
+                table: "BotDecisions",
+                columns: new[] { "Understood", "At" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "BotDecisions");
+        }
+    }
+}
