@@ -1,0 +1,76 @@
+using Microsoft.ML;
+using Microsoft.ML.Data;
+using Microsoft.ML.Trainers;
+using Microsoft.ML.Transforms.Text;
+
+namespace CrmLive.Infrastructure.Bot.Classifier;
+
+/// <summary>The ML.NET row types and the featurize-then-train pipeline of an <see cref="IntentModel"/>.</summary>
+internal static class IntentPipeline
+{
+    public const string ScoreColumn = "Score";
+
+    public sealed class Row
+    {
+        public string Text { get; set; } = "";
+        public string Intent { get; set; } = "";
+    }
+
+    public sealed class Scores
+    {
+        [ColumnName(ScoreColumn)]
+        public float[] Score { get; set; } = [];
+    }
+
+    public static IEstimator<ITransformer> Featurizer(MLContext ml, IntentTrainingOptions o) =>
+        ml.Transforms.Conversion.MapValueToKey("Label", nameof(Row.Intent))
+            .Append(ml.Transforms.Text.FeaturizeText("Features", new TextFeaturizingEstimator.Options
+            {
+                // The text arrives normalised (IntentTextNormalizer); stop words carry intent ("not", "my").
+                CaseMode = TextNormalizingEstimator.CaseMode.None,
+                KeepDiacritics = true,
+                KeepPunctuations = true,
+                KeepNumbers = true,
+                WordFeatureExtractor = new WordBagEstimator.Options
+                {
+                    NgramLength = o.WordNgrams,
+                    UseAllLengths = true,
+                    Weighting = NgramExtractingEstimator.WeightingCriteria.TfIdf,
+                },
+                CharFeatureExtractor = o.CharNgrams > 0
+                    ? new WordBagEstimator.Options
+                    {
+                        NgramLength = o.CharNgrams,
+                        UseAllLengths = true,
+                        Weighting = NgramExtractingEstimator.WeightingCriteria.TfIdf,
+                    }
+                    : null,
+                Norm = TextFeaturizingEstimator.NormFunction.L2,
+            }, nameof(Row.Text)));
+
+    public static IEstimator<ITransformer> Trainer(MLContext ml, IntentTrainingOptions o) => o.Trainer switch
+    {
+        IntentTrainer.SdcaMaximumEntropy => ml.MulticlassClassification.Trainers.SdcaMaximumEntropy(
+            new SdcaMaximumEntropyMulticlassTrainer.Options
+            {
+                L2Regularization = o.L2Regularization,
+                MaximumNumberOfIterations = o.MaximumIterations,
+                NumberOfThreads = o.Threads,
+            }),
+        IntentTrainer.OneVersusAllLogistic => ml.MulticlassClassification.Trainers.OneVersusAll(
+            ml.BinaryClassification.Trainers.LbfgsLogisticRegression(new LbfgsLogisticRegressionBinaryTrainer.Options
+            {
+                L2Regularization = o.L2Regularization,
+                MaximumNumberOfIterations = o.MaximumIterations,
+                NumberOfThreads = o.Threads,
+            }),
+            useProbabilities: true),
+        _ => ml.MulticlassClassification.Trainers.LbfgsMaximumEntropy(new LbfgsMaximumEntropyMulticlassTrainer.Options
+        {
+            L2Regularization = o.L2Regularization,
+            L1Regularization = 0,
+            MaximumNumberOfIterations = o.MaximumIterations,
+            NumberOfThreads = o.Threads,
+        }),
+    };
+}
