@@ -52,3 +52,9 @@ public sealed record AnalyticsRecomputed(string Job, int CustomersScored) : Live
 
 /// <summary>A customer's widget connected or went away (every tab closed).</summary>
 public sealed record VisitorPresenceChanged(Guid VisitorId, bool Online) : LiveEvent;
+
+/// <summary>The bot's knowledge changed (intents, answers, threshold, or a newly promoted model): reload it.</summary>
+public sealed record BotKnowledgeChanged(string What) : LiveEvent;
+
+/// <summary>Progress of a bot training run, for the manager watching it.</summary>
+public sealed record BotTrainingProgress(int Percent, string Stage, bool Finished = false) : LiveEvent;

@@ -10,6 +10,9 @@ public static class BotExtensions
     {
         builder.Services.AddSingleton<IntentCatalog>();
         builder.Services.AddSingleton<BotReports>();
+        builder.Services.AddSingleton<IntentBrain>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<IntentBrain>());
+        builder.Services.AddTransient<BotTrainingJob>();
         return builder;
     }
 }

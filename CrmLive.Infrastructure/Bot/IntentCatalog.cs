@@ -1,5 +1,6 @@
 using CrmLive.Domain.Bot;
 using CrmLive.Domain.Common;
+using CrmLive.Domain.Live;
 using CrmLive.Infrastructure.Chat;
 using CrmLive.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -12,7 +13,8 @@ public sealed record IntentSummary(Guid Id, string Name, string Answer, IntentAc
 public sealed record IntentExampleDto(long Id, string Text, ExampleSource Source, DateTimeOffset CreatedAt);
 
 /// <summary>What the bot knows: intents, their answers and examples, and its threshold. Managers edit it.</summary>
-public sealed class IntentCatalog(IDbContextFactory<CrmDbContext> dbFactory, TimeProvider clock, ILogger<IntentCatalog> logger)
+public sealed class IntentCatalog(IDbContextFactory<CrmDbContext> dbFactory, TimeProvider clock, ILiveEventBus bus,
+    ILogger<IntentCatalog> logger)
 {
     public async Task<IReadOnlyList<IntentSummary>> ListAsync(CancellationToken ct = default)
     {
@@ -56,6 +58,7 @@ public sealed class IntentCatalog(IDbContextFactory<CrmDbContext> dbFactory, Tim
         if (await db.Intents.AnyAsync(i => i.Name == intent.Name && i.Id != intent.Id, ct))
             throw new ChatException($"There is already an intent called {intent.Name}.");
         await db.SaveChangesAsync(ct);
+        await bus.PublishAsync(new BotKnowledgeChanged($"intent {intent.Name}"), ct);
         return intent.Id;
     }
 
@@ -63,6 +66,7 @@ public sealed class IntentCatalog(IDbContextFactory<CrmDbContext> dbFactory, Tim
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await db.Intents.Where(i => i.Id == intentId).ExecuteDeleteAsync(ct);
+        await bus.PublishAsync(new BotKnowledgeChanged("intent deleted"), ct);
     }
 
     /// <summary>Adds a training example; an example the intent already has is not added twice.</summary>
@@ -113,5 +117,6 @@ public sealed class IntentCatalog(IDbContextFactory<CrmDbContext> dbFactory, Tim
             throw new ChatException(ex.Message);
         }
         await db.SaveChangesAsync(ct);
+        await bus.PublishAsync(new BotKnowledgeChanged("threshold"), ct);
     }
 }

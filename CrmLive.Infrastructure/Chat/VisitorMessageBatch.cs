@@ -16,6 +16,7 @@ namespace CrmLive.Infrastructure.Chat;
 internal sealed class VisitorMessageBatch(
     IDbContextFactory<CrmDbContext> dbFactory,
     RuleBot bot,
+    Bot.IntentBrain brain,
     TimeProvider clock,
     CrmLiveMetrics metrics)
 {
@@ -99,7 +100,7 @@ internal sealed class VisitorMessageBatch(
         var handedOff = false;
         if (conversation.IsWithBot)
         {
-            var reply = bot.Reply(text, conversation.BotFallbackCount);
+            var reply = bot.Reply(text, conversation.BotFallbackCount, brain.Guess(text), brain.Threshold, brain.Answers);
             metrics.BotDecided(reply.RuleName, reply.HandOff);
             if (reply.RuleName == RuleBot.FallbackRuleName) conversation.NoteBotFallback();
             db.BotDecisions.Add(new BotDecision(conversation.Id, messages[0].Seq, text, reply, now));

@@ -57,17 +57,23 @@ internal sealed class RecurringJobsRegistration(IRecurringJobManager jobs, IOpti
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        var cron = options.Value.RfmCron;
+        Register<RfmRecomputeJob>(RfmRecomputeJob.JobId, j => j.RunAsync(CancellationToken.None), options.Value.RfmCron, "Jobs:RfmCron");
+        Register<Bot.BotTrainingJob>(Bot.BotTrainingJob.JobId, j => j.RunAsync(CancellationToken.None), options.Value.BotRetrainCron,
+            "Jobs:BotRetrainCron");
+        jobs.AddOrUpdate<WakeSnoozedJob>(WakeSnoozedJob.JobId, j => j.RunAsync(CancellationToken.None), Cron.Minutely());
+        return Task.CompletedTask;
+    }
+
+    private void Register<T>(string id, System.Linq.Expressions.Expression<Func<T, Task>> run, string cron, string setting)
+    {
         try
         {
-            jobs.AddOrUpdate<RfmRecomputeJob>(RfmRecomputeJob.JobId, j => j.RunAsync(CancellationToken.None), cron);
-            jobs.AddOrUpdate<WakeSnoozedJob>(WakeSnoozedJob.JobId, j => j.RunAsync(CancellationToken.None), Cron.Minutely());
+            jobs.AddOrUpdate(id, run, cron);
         }
         catch (ArgumentException ex)
         {
-            throw new InvalidOperationException($"Jobs:RfmCron '{cron}' is not a valid cron expression.", ex);
+            throw new InvalidOperationException($"{setting} '{cron}' is not a valid cron expression.", ex);
         }
-        return Task.CompletedTask;
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -16,4 +16,8 @@ public sealed class JobsOptions
     /// <summary>Cron schedule of the RFM recompute (UTC).</summary>
     [Required]
     public string RfmCron { get; set; } = "0 2 * * *";
+
+    /// <summary>Cron schedule of the bot's retraining (UTC); managers can also retrain on demand.</summary>
+    [Required]
+    public string BotRetrainCron { get; set; } = "30 3 * * *";
 }

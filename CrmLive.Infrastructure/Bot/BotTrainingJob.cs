@@ -1,0 +1,105 @@
+using System.Diagnostics;
+using CrmLive.Domain.Bot;
+using CrmLive.Domain.Live;
+using CrmLive.Infrastructure.Bot.Classifier;
+using CrmLive.Infrastructure.Operations;
+using CrmLive.Infrastructure.Persistence;
+using Hangfire;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace CrmLive.Infrastructure.Bot;
+
+public sealed record TrainingOutcome(int Version, bool Promoted, string Decision, double Accuracy, double? ActiveAccuracy);
+
+/// <summary>
+/// Retrains the intent classifier from every example, evaluates it on a held-out split, and promotes it only
+/// when it does at least as well on that split as the active model (<see cref="PromotionGate"/>). Every version is
+/// kept with its scores. Runs nightly and whenever a manager asks.
+/// </summary>
+public sealed class BotTrainingJob(IDbContextFactory<CrmDbContext> dbFactory, ILiveEventBus bus, TimeProvider clock,
+    CrmLiveMetrics metrics, ILogger<BotTrainingJob> logger)
+{
+    public const string JobId = "bot-retrain";
+
+    /// <summary>Every fifth example (by a stable hash of its text) is held out: the same split run after run.</summary>
+    public const int HoldOutEvery = 5;
+
+    [DisableConcurrentExecution(timeoutInSeconds: 600)]
+    [AutomaticRetry(Attempts = 1)]
+    public async Task<TrainingOutcome?> RunAsync(CancellationToken ct)
+    {
+        var started = Stopwatch.GetTimestamp();
+        await ProgressAsync(5, "Reading examples");
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var examples = await db.IntentExamples.AsNoTracking()
+            .Join(db.Intents, e => e.IntentId, i => i.Id, (e, i) => new LabelledUtterance(e.Text, i.Name))
+            .ToListAsync(ct);
+        var (train, heldOut) = Split(examples);
+        if (train.Select(e => e.Intent).Distinct().Count() < 2 || heldOut.Count == 0)
+        {
+            await ProgressAsync(100, "Not enough examples: add a few more to at least two intents", finished: true);
+            logger.LogWarning("Bot training skipped: {Examples} examples over {Intents} intents", examples.Count,
+                examples.Select(e => e.Intent).Distinct().Count());
+            return null;
+        }
+
+        await ProgressAsync(15, $"Training on {train.Count} examples");
+        var trainProgress = new Progress<double>(p => _ = ProgressAsync(15 + (int)(p * 60), "Training"));
+        using var candidate = await Task.Run(() => IntentModel.Train(train, progress: trainProgress, ct: ct), ct);
+        var trainSeconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
+
+        await ProgressAsync(80, $"Evaluating on {heldOut.Count} held-out examples");
+        var score = IntentEvaluator.Evaluate(candidate, heldOut);
+        var active = await db.BotModelVersions.Where(v => v.IsActive).SingleOrDefaultAsync(ct);
+        double? activeAccuracy = null;
+        if (active is not null)
+        {
+            using var current = IntentModel.Load(new MemoryStream(active.Model));
+            activeAccuracy = IntentEvaluator.Evaluate(current, heldOut).Accuracy;
+        }
+        var (promote, why) = PromotionGate.Decide(score.Accuracy, activeAccuracy);
+
+        using var bytes = new MemoryStream();
+        candidate.Save(bytes);
+        var number = (await db.BotModelVersions.MaxAsync(v => (int?)v.Version, ct) ?? 0) + 1;
+        var version = new BotModelVersion(number, clock.GetUtcNow(), examples.Count, score.Intents, score.Accuracy,
+            score.MacroF1, trainSeconds, bytes.ToArray());
+        db.BotModelVersions.Add(version);
+        if (promote)
+        {
+            active?.Retire();
+            version.Promote(why);
+        }
+        else version.Reject(why);
+        await db.SaveChangesAsync(ct);
+
+        metrics.JobFinished(JobId, Stopwatch.GetElapsedTime(started));
+        logger.LogInformation("Bot model v{Version}: accuracy {Accuracy:0.000} on {HeldOut} held-out; {Decision}",
+            number, score.Accuracy, heldOut.Count, why);
+        if (promote) await bus.PublishAsync(new BotKnowledgeChanged($"model v{number}"), ct);
+        await ProgressAsync(100, $"v{number}: {why}", finished: true);
+        return new TrainingOutcome(number, promote, why, score.Accuracy, activeAccuracy);
+    }
+
+    /// <summary>A stable split: the same example lands on the same side every run, for every model compared.</summary>
+    public static (List<LabelledUtterance> Train, List<LabelledUtterance> HeldOut) Split(IEnumerable<LabelledUtterance> examples)
+    {
+        var train = new List<LabelledUtterance>();
+        var heldOut = new List<LabelledUtterance>();
+        foreach (var group in examples.GroupBy(e => e.Intent))
+        {
+            // Intents with very few examples are all trained on: holding one out would leave too little to learn.
+            var items = group.ToList();
+            foreach (var e in items)
+                (items.Count >= HoldOutEvery && StableHash(e.Text) % HoldOutEvery == 0 ? heldOut : train).Add(e);
+        }
+        return (train, heldOut);
+    }
+
+    private static uint StableHash(string text) =>
+        text.Trim().ToLowerInvariant().Aggregate(2166136261u, (h, c) => (h ^ c) * 16777619u);
+
+    private Task ProgressAsync(int percent, string stage, bool finished = false) =>
+        bus.PublishAsync(new BotTrainingProgress(percent, stage, finished));
+}
