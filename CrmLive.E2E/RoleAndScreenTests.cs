@@ -138,3 +138,23 @@ public class BotIntentsScreenTests(BrowserFixture browser)
         await page.Context.CloseAsync();
     }
 }
+
+/// <summary>A manager retrains the bot and watches it happen.</summary>
+[Collection(E2ECollection.Name)]
+public class BotModelsScreenTests(BrowserFixture browser)
+{
+    [Fact]
+    public async Task Manager_RetrainsTheBot_WithLiveProgress_AndSeesTheActiveModel()
+    {
+        var page = await browser.NewPageAsync();
+        await new SignInPage(page).SignInAsync("manager@crmlive.demo", returnUrl: "/bot/models");
+        await page.Locator("[data-testid=bot-models][data-live=true]").WaitForAsync();
+
+        await page.GetByTestId("retrain").ClickAsync();
+
+        await Expect(page.GetByTestId("training-progress")).ToContainTextAsync("v", new() { Timeout = 60_000 });
+        await Expect(page.GetByTestId("active-model")).ToBeVisibleAsync(new() { Timeout = 60_000 });
+        await BrowserFixture.ScreenshotAsync(page, "bot-models");
+        await page.Context.CloseAsync();
+    }
+}

@@ -13,6 +13,7 @@ public static class BotExtensions
         builder.Services.AddSingleton<IntentBrain>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<IntentBrain>());
         builder.Services.AddTransient<BotTrainingJob>();
+        builder.Services.AddSingleton<BotModels>();
         return builder;
     }
 }

@@ -45,8 +45,8 @@ public sealed class BotTrainingJob(IDbContextFactory<CrmDbContext> dbFactory, IL
         }
 
         await ProgressAsync(15, $"Training on {train.Count} examples");
-        var trainProgress = new Progress<double>(p => _ = ProgressAsync(15 + (int)(p * 60), "Training"));
-        using var candidate = await Task.Run(() => IntentModel.Train(train, progress: trainProgress, ct: ct), ct);
+        // Stages are announced in order from here; ML.NET's own progress would arrive out of order on the pool.
+        using var candidate = await Task.Run(() => IntentModel.Train(train, ct: ct), ct);
         var trainSeconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
 
         await ProgressAsync(80, $"Evaluating on {heldOut.Count} held-out examples");

@@ -15,6 +15,7 @@ public class AccessTests(CrmLiveAppFactory app) : IClassFixture<CrmLiveAppFactor
     [InlineData("/settings/replies")]
     [InlineData("/bot/intents")]
     [InlineData("/bot/reports")]
+    [InlineData("/bot/models")]
     public async Task Anonymous_IsSentToSignIn(string path)
     {
         var response = await app.CreateBrowserClient().GetAsync(path);
@@ -39,6 +40,7 @@ public class AccessTests(CrmLiveAppFactory app) : IClassFixture<CrmLiveAppFactor
     [InlineData("/settings/replies")]
     [InlineData("/bot/intents")]
     [InlineData("/bot/reports")]
+    [InlineData("/bot/models")]
     public async Task Agent_CannotReachManagerPagesOrJobs(string path)
     {
         var agent = await app.SignInAsync("agent1@crmlive.demo");
@@ -65,6 +67,7 @@ public class AccessTests(CrmLiveAppFactory app) : IClassFixture<CrmLiveAppFactor
     [InlineData("manager@crmlive.demo", "/settings/replies")]
     [InlineData("manager@crmlive.demo", "/bot/intents")]
     [InlineData("manager@crmlive.demo", "/bot/reports")]
+    [InlineData("manager@crmlive.demo", "/bot/models")]
     [InlineData("admin@crmlive.demo", "/dashboard")]
     [InlineData("admin@crmlive.demo", "/hangfire")]
     public async Task RightRole_GetsThePage(string email, string path)
