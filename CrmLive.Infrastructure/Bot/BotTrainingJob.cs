@@ -32,7 +32,8 @@ public sealed class BotTrainingJob(IDbContextFactory<CrmDbContext> dbFactory, IL
         var started = Stopwatch.GetTimestamp();
         await ProgressAsync(5, "Reading examples");
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var examples = await db.IntentExamples.AsNoTracking()
+        // In a fixed order: the same examples train the same model on every database.
+        var examples = await db.IntentExamples.AsNoTracking().OrderBy(e => e.Id)
             .Join(db.Intents, e => e.IntentId, i => i.Id, (e, i) => new LabelledUtterance(e.Text, i.Name))
             .ToListAsync(ct);
         var (train, heldOut) = Split(examples);
@@ -92,10 +93,13 @@ public sealed class BotTrainingJob(IDbContextFactory<CrmDbContext> dbFactory, IL
             // Intents with very few examples are all trained on: holding one out would leave too little to learn.
             var items = group.ToList();
             foreach (var e in items)
-                (items.Count >= HoldOutEvery && StableHash(e.Text) % HoldOutEvery == 0 ? heldOut : train).Add(e);
+                (items.Count >= HoldOutEvery && IsHeldOut(e.Text) ? heldOut : train).Add(e);
         }
         return (train, heldOut);
     }
+
+    /// <summary>Whether this text is one of the held-out examples (in an intent with enough examples).</summary>
+    public static bool IsHeldOut(string text) => StableHash(text) % HoldOutEvery == 0;
 
     private static uint StableHash(string text) =>
         text.Trim().ToLowerInvariant().Aggregate(2166136261u, (h, c) => (h ^ c) * 16777619u);
