@@ -1,3 +1,4 @@
+using CrmLive.Domain.Bot;
 using CrmLive.Domain.Common;
 using CrmLive.Domain.Conversations;
 using CrmLive.Domain.Customers;
@@ -111,7 +112,8 @@ public sealed partial class ConversationService(
         ValidateText(text);
 
         // One writer stores the messages of all conversations in batches (see VisitorMessageWriter).
-        var (result, handedOff) = await writer.AppendAsync(visitorId, clientMessageId, text, ct);
+        var (result, handedOff, action) = await writer.AppendAsync(visitorId, clientMessageId, text, ct);
+        if (action != IntentAction.None && !result.Duplicate) await RunBotActionAsync(result.ConversationId, action, text, ct);
         if (handedOff) await autoAssignment.TryAssignAsync(result.ConversationId, ct);
         return result;
     }

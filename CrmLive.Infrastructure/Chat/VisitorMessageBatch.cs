@@ -98,6 +98,7 @@ internal sealed class VisitorMessageBatch(
 
         var messages = new List<Message> { conversation.Append(MessageSender.Customer, text, now, pending.ClientMessageId) };
         var handedOff = false;
+        var action = IntentAction.None;
         if (conversation.IsWithBot)
         {
             var reply = bot.Reply(text, conversation.BotFallbackCount, brain.Guess(text), brain.Threshold, brain.Answers);
@@ -105,6 +106,7 @@ internal sealed class VisitorMessageBatch(
             if (reply.RuleName == RuleBot.FallbackRuleName) conversation.NoteBotFallback();
             db.BotDecisions.Add(new BotDecision(conversation.Id, messages[0].Seq, text, reply, now));
             messages.Add(conversation.Append(MessageSender.Bot, reply.Text, now, authorName: "Bot"));
+            action = reply.Action;
             if (reply.HandOff)
             {
                 conversation.HandOff(reply.HandoffReason ?? reply.RuleName, now);
@@ -121,6 +123,6 @@ internal sealed class VisitorMessageBatch(
         if (isNew || handedOff)
             events.Add(new ConversationChanged(c.Id, c.InboxId, c.VisitorId, c.Status, c.AssignedAgentId,
                 handedOff ? "handoff" : "created"));
-        return (c, new VisitorAppend(new SendResult(c.Id, messages[0].Seq, Duplicate: false), handedOff), events);
+        return (c, new VisitorAppend(new SendResult(c.Id, messages[0].Seq, Duplicate: false), handedOff, action), events);
     }
 }

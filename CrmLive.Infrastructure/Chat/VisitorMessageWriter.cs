@@ -1,3 +1,4 @@
+using CrmLive.Domain.Bot;
 using System.Threading.Channels;
 using CrmLive.Domain.Live;
 using CrmLive.Infrastructure.Operations;
@@ -8,7 +9,8 @@ using Microsoft.Extensions.Options;
 namespace CrmLive.Infrastructure.Chat;
 
 /// <summary>What storing one customer message led to.</summary>
-internal sealed record VisitorAppend(SendResult Result, bool HandedOff);
+/// <param name="Action">What the bot promised to do after answering (look up the last order, open a ticket).</param>
+internal sealed record VisitorAppend(SendResult Result, bool HandedOff, IntentAction Action = IntentAction.None);
 
 /// <summary>
 /// The single writer of customer messages (group commit). Messages from many conversations are stored together in

@@ -42,6 +42,28 @@ public class BotTrainingTests(CrmLiveAppFactory app) : IClassFixture<CrmLiveAppF
             Assert.Contains("return anything within", answers.First(m => m.Sender == MessageSender.Bot).Text);
         }
 
+        // An intent with an action: a signed-in customer asking for their order gets it looked up.
+        string secret, userId, orderNumber;
+        await using (var shop = await app.Service<IDbContextFactory<CrmDbContext>>().CreateDbContextAsync())
+        {
+            secret = await shop.Inboxes.Where(i => i.Key == "demo").Select(i => i.IdentitySecret).SingleAsync();
+            var buyer = await shop.Customers.Where(c => c.ExternalId != null && shop.Orders.Any(o => o.CustomerId == c.Id))
+                .Select(c => new { c.Id, c.ExternalId }).FirstAsync();
+            userId = buyer.ExternalId!;
+            orderNumber = (await shop.Orders.Where(o => o.CustomerId == buyer.Id).ToListAsync())
+                .OrderByDescending(o => o.PlacedAt).First().Number;
+        }
+        await using (var widget = app.CreateWidgetConnection())
+        {
+            var received = new List<MessageDto>();
+            widget.On<MessageDto>("MessageReceived", m => { lock (received) received.Add(m); });
+            await widget.StartAsync();
+            await widget.InvokeAsync<WidgetStart>("Start", "demo", null, new WidgetIdentity(userId, SignedIdentity.Sign(userId, secret)));
+            await widget.InvokeAsync<SendResult>("Send", Guid.NewGuid().ToString(), "has my order shipped yet");
+            await Eventually.TrueAsync(() => Task.FromResult(received.Any(m => m.Text.Contains(orderNumber))),
+                "the bot's follow-up naming the last order");
+        }
+
         // Corrupt the training data: every order question is also taught as a payment question.
         var catalog = app.Service<IntentCatalog>();
         var intents = await catalog.ListAsync();
