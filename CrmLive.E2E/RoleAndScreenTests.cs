@@ -135,6 +135,14 @@ public class BotIntentsScreenTests(BrowserFixture browser)
 
         await Expect(page.GetByTestId("example").Filter(new() { HasText = example })).ToBeVisibleAsync();
         await BrowserFixture.ScreenshotAsync(page, "bot-intents");
+
+        // A spreadsheet export with one bad row: nothing is imported and the row is named.
+        await page.GetByTestId("intents-import-file").SetInputFilesAsync(new FilePayload
+        {
+            Name = "intents.csv", MimeType = "text/csv",
+            Buffer = System.Text.Encoding.UTF8.GetBytes("text,intent\ndo you have gift cards,gift_cards\n,returns\n"),
+        });
+        await Expect(page.GetByTestId("import-errors")).ToContainTextAsync("Line 3");
         await page.Context.CloseAsync();
     }
 }

@@ -1,3 +1,4 @@
+using CrmLive.Web.Bot;
 using CrmLive.Web.Account;
 using CrmLive.Web.Api;
 using CrmLive.Web.Chat;
@@ -47,6 +48,7 @@ public static class WebExtensions
         app.MapWidgetAssets();
         app.MapWidgetHub();
         app.MapAttachments();
+        app.MapBotEndpoints();
         app.MapAccountEndpoints();
         app.MapApi();
         app.MapJobsDashboard();

@@ -14,6 +14,7 @@ public static class BotExtensions
         builder.Services.AddHostedService(sp => sp.GetRequiredService<IntentBrain>());
         builder.Services.AddTransient<BotTrainingJob>();
         builder.Services.AddSingleton<BotModels>();
+        builder.Services.AddSingleton<IntentCsv>();
         return builder;
     }
 }

@@ -196,3 +196,22 @@ public class AttachmentAccessTests(CrmLiveAppFactory app) : IClassFixture<CrmLiv
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
 }
+
+/// <summary>The intents export is a manager's download.</summary>
+[Trait("Database", "Any")]
+public class IntentExportAccessTests(CrmLiveAppFactory app) : IClassFixture<CrmLiveAppFactory>
+{
+    [Fact]
+    public async Task OnlyManagersDownloadTheIntents()
+    {
+        var manager = await app.SignInAsync("manager@crmlive.demo");
+        var agent = await app.SignInAsync("agent1@crmlive.demo");
+
+        var download = await manager.GetAsync(CrmLive.Web.Bot.BotEndpoints.ExportRoute);
+        var refused = await agent.GetAsync(CrmLive.Web.Bot.BotEndpoints.ExportRoute);
+
+        Assert.Equal(HttpStatusCode.OK, download.StatusCode);
+        Assert.Equal("text/csv", download.Content.Headers.ContentType!.MediaType);
+        Assert.NotEqual(HttpStatusCode.OK, refused.StatusCode);
+    }
+}

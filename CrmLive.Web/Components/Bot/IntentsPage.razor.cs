@@ -22,6 +22,11 @@ public sealed partial class IntentsPage
     private string? _newExample;
     private float _threshold;
     private bool _live;
+    private bool _importing;
+    private IntentImportResult? _import;
+    private const long MaxImportBytes = 5 * 1024 * 1024;
+
+    [Inject] private IntentCsv Csv { get; set; } = default!;
 
     [Parameter] public Guid? IntentId { get; set; }
 
@@ -128,6 +133,41 @@ public sealed partial class IntentsPage
         await Catalog.RemoveExampleAsync(exampleId);
         if (IntentId is { } id) _examples = await Catalog.ExamplesAsync(id);
         _intents = await Catalog.ListAsync();
+    }
+
+    private async Task ImportAsync(Microsoft.AspNetCore.Components.Forms.IBrowserFile file)
+    {
+        _import = null;
+        if (file.Size > MaxImportBytes)
+        {
+            Snackbar.Add("That file is larger than 5 MB; split it into smaller files.", Severity.Warning);
+            return;
+        }
+        _importing = true;
+        try
+        {
+            await using var upload = file.OpenReadStream(MaxImportBytes);
+            using var buffer = new MemoryStream();
+            await upload.CopyToAsync(buffer);
+            buffer.Position = 0;
+            _import = await Csv.ImportAsync(buffer);
+            if (_import.Succeeded)
+            {
+                Snackbar.Add($"Imported {_import.Added} examples ({_import.Duplicates} already there, {_import.NewIntents} new intents)",
+                    Severity.Success);
+                _intents = await Catalog.ListAsync();
+                if (IntentId is { } id) _examples = await Catalog.ExamplesAsync(id);
+            }
+        }
+        catch (IOException ex)
+        {
+            Logger.LogWarning(ex, "Intent import could not be read");
+            Snackbar.Add("The file could not be read; try again.", Severity.Warning);
+        }
+        finally
+        {
+            _importing = false;
+        }
     }
 
     private async Task SaveThresholdAsync()
