@@ -93,6 +93,16 @@ public class CrmLiveAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     public T Service<T>() where T : notnull => Services.GetRequiredService<T>();
 
+    /// <summary>What the demo shop's server would put in its script tag for this user: their id, signed.</summary>
+    public async Task<CrmLive.Infrastructure.Chat.WidgetIdentity> SignedIdentityAsync(string userId)
+    {
+        await using var db = await Service<Microsoft.EntityFrameworkCore.IDbContextFactory<CrmLive.Infrastructure.Persistence.CrmDbContext>>()
+            .CreateDbContextAsync();
+        var secret = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(
+            db.Inboxes.Where(i => i.Key == CrmLive.Infrastructure.Demo.DemoAccounts.DemoInboxKey).Select(i => i.IdentitySecret));
+        return new CrmLive.Infrastructure.Chat.WidgetIdentity(userId, CrmLive.Domain.Conversations.SignedIdentity.Sign(userId, secret));
+    }
+
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);

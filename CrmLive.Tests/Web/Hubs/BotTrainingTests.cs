@@ -43,10 +43,9 @@ public class BotTrainingTests(CrmLiveAppFactory app) : IClassFixture<CrmLiveAppF
         }
 
         // An intent with an action: a signed-in customer asking for their order gets it looked up.
-        string secret, userId, orderNumber;
+        string userId, orderNumber;
         await using (var shop = await app.Service<IDbContextFactory<CrmDbContext>>().CreateDbContextAsync())
         {
-            secret = await shop.Inboxes.Where(i => i.Key == "demo").Select(i => i.IdentitySecret).SingleAsync();
             var buyer = await shop.Customers.Where(c => c.ExternalId != null && shop.Orders.Any(o => o.CustomerId == c.Id))
                 .Select(c => new { c.Id, c.ExternalId }).FirstAsync();
             userId = buyer.ExternalId!;
@@ -58,7 +57,7 @@ public class BotTrainingTests(CrmLiveAppFactory app) : IClassFixture<CrmLiveAppF
             var received = new List<MessageDto>();
             widget.On<MessageDto>("MessageReceived", m => { lock (received) received.Add(m); });
             await widget.StartAsync();
-            await widget.InvokeAsync<WidgetStart>("Start", "demo", null, new WidgetIdentity(userId, SignedIdentity.Sign(userId, secret)));
+            await widget.InvokeAsync<WidgetStart>("Start", "demo", null, await app.SignedIdentityAsync(userId));
             await widget.InvokeAsync<SendResult>("Send", Guid.NewGuid().ToString(), "has my order shipped yet");
             await Eventually.TrueAsync(() => Task.FromResult(received.Any(m => m.Text.Contains(orderNumber))),
                 "the bot's follow-up naming the last order");

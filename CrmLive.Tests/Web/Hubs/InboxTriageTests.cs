@@ -125,11 +125,7 @@ public class InboxTriageTests(CrmLiveAppFactory app) : IClassFixture<CrmLiveAppF
     [Fact]
     public async Task ATicketFromAChat_LandsOnTheKnownCustomersTimeline_AndAnonymousChatsSayWhyNot()
     {
-        string secret;
-        await using (var db = await app.Service<IDbContextFactory<CrmDbContext>>().CreateDbContextAsync())
-            secret = await db.Inboxes.Where(i => i.Key == "demo").Select(i => i.IdentitySecret).SingleAsync();
-        var userId = DemoAccounts.ShopUserId(11);
-        var known = await HandedOffConversationAsync(identity: new WidgetIdentity(userId, SignedIdentity.Sign(userId, secret)));
+        var known = await HandedOffConversationAsync(identity: await app.SignedIdentityAsync(DemoAccounts.ShopUserId(11)));
         var anonymous = await HandedOffConversationAsync();
         var records = app.Service<RecordsFromChat>();
 
