@@ -15,6 +15,7 @@ public class ResponsiveTests(BrowserFixture browser)
     [InlineData("/settings/replies", "replies")]
     [InlineData("/bot/intents", "intent-list")]
     [InlineData("/bot/reports", "bot-conversations")]
+    [InlineData("/bot/rules", "rules")]
     public async Task Screen_AtPhoneWidth_HasNoHorizontalOverflow(string path, string landmark)
     {
         var page = await browser.NewPageAsync(390, 844);

@@ -11,14 +11,19 @@ public sealed class RuleBot
 
     private readonly IReadOnlyList<BotRule> _rules;
 
-    public RuleBot(IReadOnlyList<BotRule> rules) => _rules = rules;
+    /// <summary>"Talk to a human" and its variants: always first, never editable, always hands off.</summary>
+    public static readonly BotRule Human = new(HandoffRuleName,
+        @"\b(human|agent|person|operator|someone real|real person|representative|support staff)\b",
+        "Sure — I'm handing you over to a member of our team. Someone will be with you shortly.",
+        handOff: true);
 
-    public static RuleBot Default { get; } = new(
+    /// <param name="rules">Managers' rules in order; the built-in <see cref="Human"/> rule always runs before them.</param>
+    public RuleBot(IReadOnlyList<BotRule> rules) =>
+        _rules = [Human, .. rules.Where(r => r.Name != HandoffRuleName)];
+
+    /// <summary>The rules a new installation starts with (managers edit them from then on).</summary>
+    public static IReadOnlyList<BotRule> StarterRules { get; } =
     [
-        new BotRule(HandoffRuleName,
-            @"\b(human|agent|person|operator|someone real|real person|representative|support staff)\b",
-            "Sure — I'm handing you over to a member of our team. Someone will be with you shortly.",
-            handOff: true),
         new BotRule("greeting",
             @"^\s*(hi|hello|hey|hiya|good (morning|afternoon|evening)|bonjour|hallo|hola)\b",
             "Hi there! 👋 I'm the CrmLive assistant. Ask me about orders, delivery, returns or opening hours — or type \"agent\" to talk to a person."),
@@ -28,7 +33,9 @@ public sealed class RuleBot
         new BotRule("thanks",
             @"^\s*(thanks|thank you|cheers|thx)\b",
             "You're welcome! Anything else I can help with?"),
-    ]);
+    ];
+
+    public static RuleBot Default { get; } = new(StarterRules);
 
     /// <summary>
     /// Rules first; then the classifier's guess when it is confident enough and names an intent with an answer;
@@ -39,12 +46,13 @@ public sealed class RuleBot
     /// <param name="guess">The intent classifier's best guess, if a model is active.</param>
     /// <param name="threshold">Below this confidence a guess is not trusted.</param>
     /// <param name="answers">Answers by intent name.</param>
+    /// <param name="context">Business hours and whether the customer is known, for rule conditions.</param>
     public BotReply Reply(string text, int previousFallbacks, IntentGuess? guess = null, float threshold = 0.5f,
-        IReadOnlyDictionary<string, IntentAnswer>? answers = null)
+        IReadOnlyDictionary<string, IntentAnswer>? answers = null, BotContext? context = null)
     {
         foreach (var rule in _rules)
         {
-            if (rule.Matches(text))
+            if (rule.Matches(text, context))
                 return new BotReply(rule.Answer, rule.Name, rule.HandOff, rule.HandOff ? "Customer asked for a human" : null,
                     guess);
         }

@@ -15,6 +15,7 @@ public static class BotExtensions
         builder.Services.AddTransient<BotTrainingJob>();
         builder.Services.AddSingleton<BotModels>();
         builder.Services.AddSingleton<IntentCsv>();
+        builder.Services.AddSingleton<RuleCatalog>();
         return builder;
     }
 }

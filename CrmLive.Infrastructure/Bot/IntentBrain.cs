@@ -1,4 +1,5 @@
 using CrmLive.Domain.Bot;
+using CrmLive.Domain.Conversations;
 using CrmLive.Domain.Live;
 using CrmLive.Infrastructure.Bot.Classifier;
 using CrmLive.Infrastructure.Persistence;
@@ -15,15 +16,24 @@ namespace CrmLive.Infrastructure.Bot;
 public sealed class IntentBrain(IDbContextFactory<CrmDbContext> dbFactory, ILiveEventBus bus, ILogger<IntentBrain> logger)
     : IHostedService
 {
-    private sealed record State(IntentModel? Model, int? Version, IReadOnlyDictionary<string, IntentAnswer> Answers, float Threshold);
+    private sealed record State(IntentModel? Model, int? Version, IReadOnlyDictionary<string, IntentAnswer> Answers,
+        float Threshold, RuleBot Bot, IReadOnlyDictionary<Guid, Inbox> Inboxes);
 
-    private volatile State _state = new(null, null, new Dictionary<string, IntentAnswer>(), BotSettings.DefaultThreshold);
+    private volatile State _state = new(null, null, new Dictionary<string, IntentAnswer>(), BotSettings.DefaultThreshold,
+        RuleBot.Default, new Dictionary<Guid, Inbox>());
     private IDisposable? _subscription;
     private readonly SemaphoreSlim _reload = new(1, 1);
 
     public IReadOnlyDictionary<string, IntentAnswer> Answers => _state.Answers;
     public float Threshold => _state.Threshold;
     public int? ActiveVersion => _state.Version;
+
+    /// <summary>The managers' rules, in order, after the built-in "talk to a human".</summary>
+    public RuleBot Bot => _state.Bot;
+
+    /// <summary>What rule conditions see: the inbox's business hours now, and whether the customer is known.</summary>
+    public BotContext ContextFor(Guid inboxId, bool knownCustomer, DateTimeOffset now) =>
+        new(!_state.Inboxes.TryGetValue(inboxId, out var inbox) || inbox.IsOpenAt(now), knownCustomer);
 
     /// <summary>The active model's best guess, or null when no model has been trained yet.</summary>
     public Domain.Bot.IntentGuess? Guess(string text)
@@ -53,11 +63,15 @@ public sealed class IntentBrain(IDbContextFactory<CrmDbContext> dbFactory, ILive
                 ?? BotSettings.DefaultThreshold;
             var active = await db.BotModelVersions.AsNoTracking().Where(v => v.IsActive)
                 .Select(v => new { v.Version, v.Model }).SingleOrDefaultAsync(ct);
+            var rules = await db.BotRules.AsNoTracking().Where(r => r.Enabled).OrderBy(r => r.Position).ThenBy(r => r.Name)
+                .ToListAsync(ct);
+            var inboxes = await db.Inboxes.AsNoTracking().ToDictionaryAsync(i => i.Id, ct);
             var old = _state;
             var model = old.Model;
             if (active?.Version != old.Version)
                 model = active is null ? null : IntentModel.Load(new MemoryStream(active.Model));
-            _state = new State(model, active?.Version, answers, threshold);
+            _state = new State(model, active?.Version, answers, threshold, new RuleBot([.. rules.Select(r => r.ToRule())]),
+                inboxes);
             if (!ReferenceEquals(model, old.Model)) old.Model?.Dispose();
             logger.LogInformation("Bot knowledge loaded: model v{Version}, {Intents} intents, threshold {Threshold:0.00}",
                 active?.Version, answers.Count, threshold);

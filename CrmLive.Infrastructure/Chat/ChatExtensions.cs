@@ -14,7 +14,6 @@ public static class ChatExtensions
     {
         builder.Services.AddOptions<ChatOptions>().BindConfiguration(ChatOptions.Section)
             .ValidateDataAnnotations().ValidateOnStart();
-        builder.Services.AddSingleton(RuleBot.Default);
         builder.Services.AddSingleton<AutoAssignment>();
         builder.Services.AddSingleton<InboxOrigins>();
         builder.Services.AddSingleton<VisitorMessageBatch>();

@@ -15,7 +15,6 @@ namespace CrmLive.Infrastructure.Chat;
 /// </summary>
 internal sealed class VisitorMessageBatch(
     IDbContextFactory<CrmDbContext> dbFactory,
-    RuleBot bot,
     Bot.IntentBrain brain,
     TimeProvider clock,
     CrmLiveMetrics metrics)
@@ -101,7 +100,8 @@ internal sealed class VisitorMessageBatch(
         var action = IntentAction.None;
         if (conversation.IsWithBot)
         {
-            var reply = bot.Reply(text, conversation.BotFallbackCount, brain.Guess(text), brain.Threshold, brain.Answers);
+            var reply = brain.Bot.Reply(text, conversation.BotFallbackCount, brain.Guess(text), brain.Threshold, brain.Answers,
+                brain.ContextFor(conversation.InboxId, conversation.CustomerId is not null, now));
             metrics.BotDecided(reply.RuleName, reply.HandOff);
             if (reply.RuleName == RuleBot.FallbackRuleName) conversation.NoteBotFallback();
             db.BotDecisions.Add(new BotDecision(conversation.Id, messages[0].Seq, text, reply, now));

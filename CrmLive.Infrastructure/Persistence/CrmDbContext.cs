@@ -35,6 +35,7 @@ public abstract class CrmDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<BotModelVersion> BotModelVersions => Set<BotModelVersion>();
     public DbSet<BotSettings> BotSettings => Set<BotSettings>();
     public DbSet<BotDecision> BotDecisions => Set<BotDecision>();
+    public DbSet<BotRuleDefinition> BotRules => Set<BotRuleDefinition>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -39,7 +39,11 @@ public static class DatabaseInitializer
 
         if (!await db.BotSettings.AnyAsync(ct))
         {
+            // A new installation: the bot's settings and its starter rules, which managers edit from then on.
             db.BotSettings.Add(new BotSettings());
+            var now = sp.GetRequiredService<TimeProvider>().GetUtcNow();
+            db.BotRules.AddRange(RuleBot.StarterRules.Select((r, i) =>
+                new BotRuleDefinition(r.Name, RuleMatch.Regex, r.Pattern, r.Answer, r.HandOff, r.Condition, i + 1, now)));
             try
             {
                 await db.SaveChangesAsync(ct);

@@ -59,3 +59,17 @@ internal sealed class BotDecisionEntityTypeConfiguration : IEntityTypeConfigurat
         builder.HasIndex(d => new { d.Understood, d.At });
     }
 }
+
+internal sealed class BotRuleDefinitionEntityTypeConfiguration : IEntityTypeConfiguration<BotRuleDefinition>
+{
+    public void Configure(EntityTypeBuilder<BotRuleDefinition> builder)
+    {
+        builder.Property(r => r.Name).HasMaxLength(Intent.MaxNameLength).IsRequired();
+        builder.Property(r => r.Pattern).HasMaxLength(BotRuleDefinition.MaxPatternLength).IsRequired();
+        builder.Property(r => r.Answer).HasMaxLength(Intent.MaxAnswerLength).IsRequired();
+        builder.Property(r => r.Match).HasConversion<string>().HasMaxLength(20);
+        builder.Property(r => r.Condition).HasConversion<string>().HasMaxLength(30);
+        builder.HasIndex(r => r.Name).IsUnique();
+        builder.HasIndex(r => r.Position);
+    }
+}

@@ -16,6 +16,7 @@ public class AccessTests(CrmLiveAppFactory app) : IClassFixture<CrmLiveAppFactor
     [InlineData("/bot/intents")]
     [InlineData("/bot/reports")]
     [InlineData("/bot/models")]
+    [InlineData("/bot/rules")]
     public async Task Anonymous_IsSentToSignIn(string path)
     {
         var response = await app.CreateBrowserClient().GetAsync(path);
@@ -41,6 +42,7 @@ public class AccessTests(CrmLiveAppFactory app) : IClassFixture<CrmLiveAppFactor
     [InlineData("/bot/intents")]
     [InlineData("/bot/reports")]
     [InlineData("/bot/models")]
+    [InlineData("/bot/rules")]
     public async Task Agent_CannotReachManagerPagesOrJobs(string path)
     {
         var agent = await app.SignInAsync("agent1@crmlive.demo");
@@ -68,6 +70,7 @@ public class AccessTests(CrmLiveAppFactory app) : IClassFixture<CrmLiveAppFactor
     [InlineData("manager@crmlive.demo", "/bot/intents")]
     [InlineData("manager@crmlive.demo", "/bot/reports")]
     [InlineData("manager@crmlive.demo", "/bot/models")]
+    [InlineData("manager@crmlive.demo", "/bot/rules")]
     [InlineData("admin@crmlive.demo", "/dashboard")]
     [InlineData("admin@crmlive.demo", "/hangfire")]
     public async Task RightRole_GetsThePage(string email, string path)
