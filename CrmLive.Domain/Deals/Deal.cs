@@ -23,6 +23,8 @@ public sealed class Deal : Entity
         CreatedAt = createdAt;
         ConversationId = conversationId;
         Stage = DealStage.Lead;
+        UpdatedAt = createdAt;
+        Position = createdAt.UtcTicks;
     }
 
     public Guid CustomerId { get; private set; }
@@ -36,9 +38,37 @@ public sealed class Deal : Entity
     public DateTimeOffset? ClosedAt { get; private set; }
     public Guid? ConversationId { get; private set; }
 
-    public void MoveTo(DealStage stage, DateTimeOffset now)
+    /// <summary>Order within its stage's column on the board (smaller is higher).</summary>
+    public double Position { get; private set; }
+
+    public string? LostReason { get; private set; }
+    public DateTimeOffset UpdatedAt { get; private set; }
+
+    public bool IsClosed => Stage is DealStage.Won or DealStage.Lost;
+
+    public void Edit(string title, decimal amount, string currency, string? ownerId, DateOnly? expectedClose,
+        DateTimeOffset now)
     {
+        Title = Guard.NotBlank(title, "Title", 200);
+        if (amount < 0) throw new DomainException("The amount cannot be negative.");
+        var code = Guard.NotBlank(currency, "Currency", 3).ToUpperInvariant();
+        if (code.Length != 3 || !code.All(char.IsAsciiLetter)) throw new DomainException("Currency is a three-letter code like EUR.");
+        Amount = amount;
+        Currency = code;
+        OwnerId = string.IsNullOrWhiteSpace(ownerId) ? null : ownerId;
+        ExpectedClose = expectedClose;
+        UpdatedAt = now;
+    }
+
+    public void MoveTo(DealStage stage, DateTimeOffset now, double? position = null, string? lostReason = null)
+    {
+        if (stage != Stage)
+            ClosedAt = stage is DealStage.Won or DealStage.Lost ? now : null;
         Stage = stage;
-        ClosedAt = stage is DealStage.Won or DealStage.Lost ? now : null;
+        LostReason = stage == DealStage.Lost && !string.IsNullOrWhiteSpace(lostReason)
+            ? Guard.NotBlank(lostReason, "Reason", 200)
+            : stage == DealStage.Lost ? LostReason : null;
+        if (position is { } p) Position = p;
+        UpdatedAt = now;
     }
 }

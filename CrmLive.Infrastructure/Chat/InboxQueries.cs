@@ -122,7 +122,7 @@ public sealed class InboxQueries(IDbContextFactory<CrmDbContext> dbFactory, IPro
         {
             // Across everything said in the conversation (notes included) and who the customer is.
             var matching = providerSql.SearchMessages(db.Messages, term).Select(m => m.ConversationId);
-            var people = providerSql.SearchCustomers(db.Customers, term).Select(c => c.Id);
+            var people = providerSql.SearchCustomerIds(db, term, 1000);
             query = query.Where(c => matching.Contains(c.Id) || (c.CustomerId != null && people.Contains(c.CustomerId.Value)));
         }
         return query;

@@ -1,4 +1,5 @@
 using CrmLive.Domain.Customers;
+using CrmLive.Domain.Customers.Attributes;
 using CrmLive.Domain.Orders;
 
 namespace CrmLive.Infrastructure.Customers;
@@ -13,7 +14,17 @@ public sealed record CustomerRow(
     DateTimeOffset LastSeenAt,
     int? RfmRecency,
     int? RfmFrequency,
-    int? RfmMonetary);
+    int? RfmMonetary,
+    LifecycleStage Stage = LifecycleStage.Customer,
+    string? OwnerId = null,
+    string? Segment = null,
+    string? LoyaltyTier = null)
+{
+    public IReadOnlyList<string> Tags { get; init; } = [];
+
+    /// <summary>Custom field values by definition id, for the columns the user chose.</summary>
+    public IReadOnlyDictionary<Guid, string> Attributes { get; init; } = new Dictionary<Guid, string>();
+}
 
 public enum CustomerSort { Name, Email, Company, CreatedAt, LastSeenAt }
 
@@ -22,9 +33,13 @@ public sealed record CustomerListQuery(
     CustomerSort SortBy = CustomerSort.Name,
     bool Descending = false,
     int Page = 0,
-    int PageSize = 25);
+    int PageSize = 25,
+    CustomerFilter? Filter = null,
+    IReadOnlyList<Guid>? AttributeColumns = null);
 
-public sealed record Paged<T>(IReadOnlyList<T> Items, int TotalCount);
+/// <param name="TotalCount">Exact, except for a search that found more than it shows: then
+/// <paramref name="Capped"/> is true and the count is a lower bound ("1,000+").</param>
+public sealed record Paged<T>(IReadOnlyList<T> Items, int TotalCount, bool Capped = false);
 
 public sealed record CustomerProfile(
     Guid Id,
@@ -62,3 +77,31 @@ public sealed record TimelineItem(long Id, DateTimeOffset OccurredAt, TimelineKi
 public sealed record TimelineCursor(DateTimeOffset OccurredAt, long Id);
 
 public sealed record TimelinePage(IReadOnlyList<TimelineItem> Items, TimelineCursor? Next);
+
+/// <summary>What the customers list is narrowed to; every part is optional and they combine with AND.</summary>
+public sealed record CustomerFilter
+{
+    /// <summary>Customers with any of these tags.</summary>
+    public IReadOnlyList<string> Tags { get; init; } = [];
+
+    /// <summary>An owner's id, or <see cref="NoOwner"/> for customers nobody owns.</summary>
+    public string? OwnerId { get; init; }
+
+    public LifecycleStage? Stage { get; init; }
+    public Guid? CompanyId { get; init; }
+    public string? Segment { get; init; }
+    public string? LoyaltyTier { get; init; }
+    public DateOnly? CreatedFrom { get; init; }
+    public DateOnly? CreatedTo { get; init; }
+    public IReadOnlyList<AttributeCondition> Attributes { get; init; } = [];
+
+    public const string NoOwner = "(none)";
+
+    public bool IsEmpty => Tags.Count == 0 && OwnerId is null && Stage is null && CompanyId is null && Segment is null
+        && LoyaltyTier is null && CreatedFrom is null && CreatedTo is null && Attributes.Count == 0;
+}
+
+public enum AttributeOperator { Is, Contains, AtLeast, AtMost, IsSet, IsNotSet }
+
+/// <summary>A condition on one custom field; <paramref name="Value"/> is typed as a person types it.</summary>
+public sealed record AttributeCondition(Guid DefinitionId, AttributeOperator Operator, string? Value);

@@ -11,33 +11,63 @@ public sealed class CustomerQueries(IDbContextFactory<CrmDbContext> dbFactory, I
 {
     public const int MaxPageSize = 200;
 
+    /// <summary>A search shows at most this many matches ("1,000+"); typing more narrows it.</summary>
+    public const int SearchCap = 1000;
+
     public async Task<Paged<CustomerRow>> ListAsync(CustomerListQuery q, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var customers = db.Customers.AsNoTracking();
-        if (!string.IsNullOrWhiteSpace(q.Search))
-            customers = providerSql.SearchCustomers(customers, q.Search);
+        var customers = await CustomerFilters.ApplyAsync(db, db.Customers.AsNoTracking(), q.Filter, ct);
+        var searching = !string.IsNullOrWhiteSpace(q.Search);
+        if (searching)
+        {
+            var ids = providerSql.SearchCustomerIds(db, q.Search!, SearchCap + 1);
+            customers = customers.Where(c => ids.Contains(c.Id));
+        }
 
         var total = await customers.CountAsync(ct);
+        var capped = searching && total > SearchCap;
         customers = (q.SortBy, q.Descending) switch
         {
             (CustomerSort.Email, false) => customers.OrderBy(c => c.Email).ThenBy(c => c.Id),
-            (CustomerSort.Email, true) => customers.OrderByDescending(c => c.Email).ThenBy(c => c.Id),
-            (CustomerSort.Company, false) => customers.OrderBy(c => c.Company!.Name).ThenBy(c => c.Id),
-            (CustomerSort.Company, true) => customers.OrderByDescending(c => c.Company!.Name).ThenBy(c => c.Id),
+            (CustomerSort.Email, true) => customers.OrderByDescending(c => c.Email).ThenByDescending(c => c.Id),
+            (CustomerSort.Company, false) => customers.OrderBy(c => c.CompanyName).ThenBy(c => c.Id),
+            (CustomerSort.Company, true) => customers.OrderByDescending(c => c.CompanyName).ThenByDescending(c => c.Id),
             (CustomerSort.CreatedAt, false) => customers.OrderBy(c => c.CreatedAt).ThenBy(c => c.Id),
-            (CustomerSort.CreatedAt, true) => customers.OrderByDescending(c => c.CreatedAt).ThenBy(c => c.Id),
+            (CustomerSort.CreatedAt, true) => customers.OrderByDescending(c => c.CreatedAt).ThenByDescending(c => c.Id),
             (CustomerSort.LastSeenAt, false) => customers.OrderBy(c => c.LastSeenAt).ThenBy(c => c.Id),
-            (CustomerSort.LastSeenAt, true) => customers.OrderByDescending(c => c.LastSeenAt).ThenBy(c => c.Id),
-            (_, true) => customers.OrderByDescending(c => c.Name).ThenBy(c => c.Id),
+            (CustomerSort.LastSeenAt, true) => customers.OrderByDescending(c => c.LastSeenAt).ThenByDescending(c => c.Id),
+            (_, true) => customers.OrderByDescending(c => c.Name).ThenByDescending(c => c.Id),
             _ => customers.OrderBy(c => c.Name).ThenBy(c => c.Id),
         };
         var size = Math.Clamp(q.PageSize, 1, MaxPageSize);
-        var items = await customers.Skip(Math.Max(0, q.Page) * size).Take(size)
-            .Select(c => new CustomerRow(c.Id, c.Name, c.Email, c.Phone, c.Company != null ? c.Company.Name : null,
-                c.CreatedAt, c.LastSeenAt, c.RfmRecency, c.RfmFrequency, c.RfmMonetary))
+        var rows = await customers.Skip(Math.Max(0, q.Page) * size).Take(size)
+            .Select(c => new CustomerRow(c.Id, c.Name, c.Email, c.Phone, c.CompanyName,
+                c.CreatedAt, c.LastSeenAt, c.RfmRecency, c.RfmFrequency, c.RfmMonetary, c.Stage, c.OwnerId,
+                c.Metrics.Segment, c.Metrics.LoyaltyTier))
             .ToListAsync(ct);
-        return new Paged<CustomerRow>(items, total);
+        rows = await WithTagsAndAttributesAsync(db, rows, q.AttributeColumns ?? [], ct);
+        return new Paged<CustomerRow>(rows, capped ? SearchCap : total, capped);
+    }
+
+    /// <summary>Tags and the chosen custom fields of one page's rows, in two indexed queries.</summary>
+    private static async Task<List<CustomerRow>> WithTagsAndAttributesAsync(CrmDbContext db, List<CustomerRow> rows,
+        IReadOnlyList<Guid> attributeColumns, CancellationToken ct)
+    {
+        if (rows.Count == 0) return rows;
+        var ids = rows.Select(r => r.Id).ToList();
+        var tags = (await db.RecordTags.AsNoTracking().Where(t => ids.Contains(t.RecordId)).ToListAsync(ct))
+            .ToLookup(t => t.RecordId, t => t.Tag);
+        var values = attributeColumns.Count == 0
+            ? []
+            : await db.CustomAttributeValues.AsNoTracking()
+                .Where(v => ids.Contains(v.RecordId) && attributeColumns.Contains(v.DefinitionId)).ToListAsync(ct);
+        var byRecord = values.ToLookup(v => v.RecordId);
+        return rows.Select(r => r with
+        {
+            Tags = tags[r.Id].Order().ToList(),
+            Attributes = byRecord[r.Id].ToDictionary(v => v.DefinitionId, v => v.Value.Display()),
+        }).ToList();
     }
 
     public async Task<CustomerProfile?> GetProfileAsync(Guid id, CancellationToken ct = default)

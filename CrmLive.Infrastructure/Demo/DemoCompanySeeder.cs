@@ -100,7 +100,7 @@ public sealed class DemoCompanySeeder(ILogger<DemoCompanySeeder> logger)
             var createdAt = twoYearsAgo.AddMinutes(random.Next(0, 60 * 24 * 700));
             var email = $"{Slug(first)}.{Slug(last)}{i}@{company?.Domain ?? "mail.example"}";
             var phone = $"+49 30 {random.Next(1000000, 9999999)}";
-            var customer = new Customer($"{first} {last}", email, phone, company?.Id, createdAt);
+            var customer = new Customer($"{first} {last}", email, phone, company?.Id, createdAt, company?.Name);
             customer.SetExternalId(DemoAccounts.ShopUserId(i));
             customers.Add(customer);
 

@@ -1,6 +1,9 @@
 using CrmLive.Domain.Bot;
 using CrmLive.Domain.Conversations;
 using CrmLive.Domain.Customers;
+using CrmLive.Domain.Customers.Attributes;
+using CrmLive.Domain.Lists;
+using CrmLive.Domain.Notes;
 using CrmLive.Domain.Deals;
 using CrmLive.Domain.Orders;
 using CrmLive.Domain.Tickets;
@@ -36,6 +39,12 @@ public abstract class CrmDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<BotSettings> BotSettings => Set<BotSettings>();
     public DbSet<BotDecision> BotDecisions => Set<BotDecision>();
     public DbSet<BotRuleDefinition> BotRules => Set<BotRuleDefinition>();
+    public DbSet<RecordTag> RecordTags => Set<RecordTag>();
+    public DbSet<CustomAttributeDefinition> CustomAttributes => Set<CustomAttributeDefinition>();
+    public DbSet<CustomAttributeValue> CustomAttributeValues => Set<CustomAttributeValue>();
+    public DbSet<Note> Notes => Set<Note>();
+    public DbSet<SavedView> SavedViews => Set<SavedView>();
+    public DbSet<SlaSettings> SlaSettings => Set<SlaSettings>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -1,5 +1,4 @@
 using CrmLive.Domain.Conversations;
-using CrmLive.Domain.Customers;
 
 namespace CrmLive.Infrastructure.Persistence;
 
@@ -11,9 +10,11 @@ namespace CrmLive.Infrastructure.Persistence;
 public interface IProviderSql
 {
     /// <summary>
-    /// Customers whose name, a word of their name, or e-mail starts with <paramref name="term"/>, ignoring case.
+    /// Ids of at most <paramref name="limit"/> customers whose name, e-mails, phone digits or company contain the
+    /// (normalised) term; one or two characters match the start of the name. Answered from an index on every
+    /// provider that has one (FTS5 trigrams on SQLite, pg_trgm on PostgreSQL), so it stays fast at a million rows.
     /// </summary>
-    IQueryable<Customer> SearchCustomers(IQueryable<Customer> customers, string term);
+    IQueryable<Guid> SearchCustomerIds(CrmDbContext db, string term, int limit);
 
     /// <summary>Messages whose text contains <paramref name="term"/>, ignoring case.</summary>
     IQueryable<Message> SearchMessages(IQueryable<Message> messages, string term);

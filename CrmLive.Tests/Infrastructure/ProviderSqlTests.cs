@@ -12,19 +12,21 @@ namespace CrmLive.Tests.Infrastructure;
 public class ProviderSqlTests
 {
     [Fact]
-    public void Search_TranslatesToEachProvidersCaseInsensitiveMatch()
+    public void Search_UsesEachProvidersIndexedMatch()
     {
         using var sqlite = new SqliteCrmDbContextDesignFactory().CreateDbContext([]);
         using var postgres = new PostgreSqlCrmDbContextDesignFactory().CreateDbContext([]);
         using var sqlServer = new SqlServerCrmDbContextDesignFactory().CreateDbContext([]);
 
-        var onSqlite = new SqliteProviderSql().SearchCustomers(sqlite.Customers, "Em").ToQueryString();
-        var onPostgres = new PostgreSqlProviderSql().SearchCustomers(postgres.Customers, "Em").ToQueryString();
-        var onSqlServer = new SqlServerProviderSql().SearchCustomers(sqlServer.Customers, "Em").ToQueryString();
+        var onSqlite = new SqliteProviderSql().SearchCustomerIds(sqlite, "Emm", 10).ToQueryString();
+        var shortOnSqlite = new SqliteProviderSql().SearchCustomerIds(sqlite, "Em", 10).ToQueryString();
+        var onPostgres = new PostgreSqlProviderSql().SearchCustomerIds(postgres, "Emm", 10).ToQueryString();
+        var onSqlServer = new SqlServerProviderSql().SearchCustomerIds(sqlServer, "Emm", 10).ToQueryString();
 
-        Assert.Contains("lower(\"c\".\"Name\") LIKE", onSqlite);
-        Assert.Contains("ILIKE", onPostgres);
-        Assert.Contains("[c].[Name] LIKE", onSqlServer);
+        Assert.Contains("\"CustomerSearch\" MATCH", onSqlite);
+        Assert.Contains("\"c\".\"SearchText\" >=", shortOnSqlite);
+        Assert.Contains("\"SearchText\" LIKE", onPostgres);
+        Assert.Contains("[c].[SearchText] LIKE", onSqlServer);
         Assert.Contains("ESCAPE", onSqlServer);
     }
 }

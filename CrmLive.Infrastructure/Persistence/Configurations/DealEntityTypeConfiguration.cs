@@ -19,6 +19,10 @@ internal sealed class DealEntityTypeConfiguration : IEntityTypeConfiguration<Dea
         // No database-side action: SQL Server refuses a second cascade path from customers.
         builder.HasOne<Conversation>().WithMany().HasForeignKey(d => d.ConversationId).OnDelete(DeleteBehavior.ClientSetNull);
         builder.HasIndex(d => new { d.CustomerId, d.Stage });
+        builder.Property(d => d.LostReason).HasMaxLength(200);
+        builder.Ignore(d => d.IsClosed);
         builder.HasIndex(d => new { d.Stage, d.ExpectedClose });
+        builder.HasIndex(d => new { d.Stage, d.Position });
+        builder.HasIndex(d => new { d.OwnerId, d.Stage });
     }
 }

@@ -5,16 +5,20 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CrmLive.Infrastructure.Persistence.PostgreSql;
 
-/// <summary>PostgreSQL: ILIKE, case-insensitive for every alphabet.</summary>
+/// <summary>
+/// PostgreSQL: customer search is LIKE on the lower-cased <c>SearchText</c>, served by a pg_trgm GIN index for
+/// substrings and a text_pattern_ops index for name prefixes (see the CrmCore migration); ILIKE for messages.
+/// </summary>
 internal sealed class PostgreSqlProviderSql : IProviderSql
 {
-    public IQueryable<Customer> SearchCustomers(IQueryable<Customer> customers, string term)
+    public IQueryable<Guid> SearchCustomerIds(CrmDbContext db, string term, int limit)
     {
-        var prefix = ProviderSqlPatterns.Prefix(term);
-        var word = ProviderSqlPatterns.WordPrefix(term);
-        return customers.Where(c => EF.Functions.ILike(c.Name, prefix, "\\")
-            || EF.Functions.ILike(c.Name, word, "\\")
-            || (c.Email != null && EF.Functions.ILike(c.Email, prefix, "\\")));
+        var normalized = CustomerSearchText.NormalizeTerm(term);
+        var pattern = normalized.Length < 3
+            ? ProviderSqlPatterns.Prefix(normalized)
+            : ProviderSqlPatterns.Contains(normalized);
+        var query = db.Customers.Where(c => EF.Functions.Like(c.SearchText, pattern, "\\"));
+        return (normalized.Length < 3 ? query.OrderBy(c => c.SearchText) : query).Take(limit).Select(c => c.Id);
     }
 
     public IQueryable<Message> SearchMessages(IQueryable<Message> messages, string term)

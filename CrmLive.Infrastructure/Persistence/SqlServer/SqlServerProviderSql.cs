@@ -5,16 +5,19 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CrmLive.Infrastructure.Persistence.SqlServer;
 
-/// <summary>SQL Server: LIKE under the database's default case-insensitive collation, so no LOWER() to defeat indexes.</summary>
+/// <summary>
+/// SQL Server: LIKE under the database's default case-insensitive collation. Name prefixes use the SearchText
+/// index; substrings scan it (SQL Server's full-text search has no infix matching), which is bounded by the limit.
+/// </summary>
 internal sealed class SqlServerProviderSql : IProviderSql
 {
-    public IQueryable<Customer> SearchCustomers(IQueryable<Customer> customers, string term)
+    public IQueryable<Guid> SearchCustomerIds(CrmDbContext db, string term, int limit)
     {
-        var prefix = ProviderSqlPatterns.Prefix(term);
-        var word = ProviderSqlPatterns.WordPrefix(term);
-        return customers.Where(c => EF.Functions.Like(c.Name, prefix, "\\")
-            || EF.Functions.Like(c.Name, word, "\\")
-            || (c.Email != null && EF.Functions.Like(c.Email, prefix, "\\")));
+        var normalized = CustomerSearchText.NormalizeTerm(term);
+        var pattern = normalized.Length < 3
+            ? ProviderSqlPatterns.Prefix(normalized)
+            : ProviderSqlPatterns.Contains(normalized);
+        return db.Customers.Where(c => EF.Functions.Like(c.SearchText, pattern, "\\")).Take(limit).Select(c => c.Id);
     }
 
     public IQueryable<Message> SearchMessages(IQueryable<Message> messages, string term)

@@ -4,16 +4,30 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CrmLive.Infrastructure.Persistence.Sqlite;
 
-/// <summary>SQLite: LIKE is case-insensitive for ASCII; names are lowered for the rest.</summary>
+/// <summary>
+/// SQLite: customer search reads the FTS5 trigram index <c>CustomerSearch</c> (kept in step with
+/// <c>Customers.SearchText</c> by triggers, see the CrmCore migration); LIKE is case-insensitive for ASCII.
+/// </summary>
 internal sealed class SqliteProviderSql : IProviderSql
 {
-    public IQueryable<Customer> SearchCustomers(IQueryable<Customer> customers, string term)
+    public IQueryable<Guid> SearchCustomerIds(CrmDbContext db, string term, int limit)
     {
-        var prefix = ProviderSqlPatterns.Prefix(term);
-        var word = ProviderSqlPatterns.WordPrefix(term);
-        return customers.Where(c => EF.Functions.Like(c.Name.ToLower(), prefix, "\\")
-            || EF.Functions.Like(c.Name.ToLower(), word, "\\")
-            || (c.Email != null && EF.Functions.Like(c.Email, prefix, "\\")));
+        var normalized = CustomerSearchText.NormalizeTerm(term);
+        if (normalized.Length < 3)
+            return NamePrefix(db, normalized, limit);
+        var phrase = "\"" + normalized.Replace("\"", "\"\"") + "\"";
+        return db.Database.SqlQuery<Guid>($"""
+            SELECT c."Id" AS "Value" FROM "CustomerSearch" s JOIN "Customers" c ON c.rowid = s.rowid
+            WHERE "CustomerSearch" MATCH {phrase} LIMIT {limit}
+            """);
+    }
+
+    /// <summary>SearchText starts with the lower-cased name, so its index answers a name prefix as a range.</summary>
+    internal static IQueryable<Guid> NamePrefix(CrmDbContext db, string prefix, int limit)
+    {
+        var upper = prefix + '\uffff';
+        return db.Customers.Where(c => string.Compare(c.SearchText, prefix) >= 0 && string.Compare(c.SearchText, upper) < 0)
+            .OrderBy(c => c.SearchText).Take(limit).Select(c => c.Id);
     }
 
     public IQueryable<Message> SearchMessages(IQueryable<Message> messages, string term)
@@ -30,8 +44,6 @@ internal static class ProviderSqlPatterns
         term.Trim().ToLowerInvariant().Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_");
 
     public static string Prefix(string term) => Escape(term) + "%";
-
-    public static string WordPrefix(string term) => "% " + Escape(term) + "%";
 
     public static string Contains(string term) => "%" + Escape(term) + "%";
 }

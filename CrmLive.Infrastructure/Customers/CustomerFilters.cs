@@ -1,0 +1,81 @@
+using CrmLive.Domain.Common;
+using CrmLive.Domain.Customers;
+using CrmLive.Domain.Customers.Attributes;
+using CrmLive.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace CrmLive.Infrastructure.Customers;
+
+/// <summary>Turns a <see cref="CustomerFilter"/> into WHERE clauses the database answers from its indexes.</summary>
+internal static class CustomerFilters
+{
+    public static async Task<IQueryable<Customer>> ApplyAsync(CrmDbContext db, IQueryable<Customer> customers,
+        CustomerFilter? filter, CancellationToken ct)
+    {
+        if (filter is null || filter.IsEmpty) return customers;
+        if (filter.Tags.Count > 0)
+        {
+            var tags = filter.Tags.Select(RecordTag.Normalize).ToList();
+            customers = customers.Where(c => db.RecordTags.Any(t => t.RecordId == c.Id && tags.Contains(t.Tag)));
+        }
+        if (filter.OwnerId == CustomerFilter.NoOwner) customers = customers.Where(c => c.OwnerId == null);
+        else if (filter.OwnerId is { } owner) customers = customers.Where(c => c.OwnerId == owner);
+        if (filter.Stage is { } stage) customers = customers.Where(c => c.Stage == stage);
+        if (filter.CompanyId is { } company) customers = customers.Where(c => c.CompanyId == company);
+        if (filter.Segment is { } segment) customers = customers.Where(c => c.Metrics.Segment == segment);
+        if (filter.LoyaltyTier is { } tier) customers = customers.Where(c => c.Metrics.LoyaltyTier == tier);
+        if (filter.CreatedFrom is { } from)
+        {
+            var start = new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+            customers = customers.Where(c => c.CreatedAt >= start);
+        }
+        if (filter.CreatedTo is { } to)
+        {
+            var end = new DateTimeOffset(to.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+            customers = customers.Where(c => c.CreatedAt < end);
+        }
+        if (filter.Attributes.Count > 0)
+        {
+            var ids = filter.Attributes.Select(a => a.DefinitionId).ToList();
+            var definitions = await db.CustomAttributes.AsNoTracking().Where(d => ids.Contains(d.Id)).ToDictionaryAsync(d => d.Id, ct);
+            foreach (var condition in filter.Attributes)
+            {
+                if (!definitions.TryGetValue(condition.DefinitionId, out var definition))
+                    throw new DomainException("A filter names a custom field that no longer exists.");
+                customers = Attribute(db, customers, definition, condition);
+            }
+        }
+        return customers;
+    }
+
+    private static IQueryable<Customer> Attribute(CrmDbContext db, IQueryable<Customer> customers,
+        CustomAttributeDefinition definition, AttributeCondition condition)
+    {
+        var id = definition.Id;
+        var values = db.CustomAttributeValues.Where(v => v.DefinitionId == id);
+        switch (condition.Operator)
+        {
+            case AttributeOperator.IsSet:
+                return customers.Where(c => values.Any(v => v.RecordId == c.Id));
+            case AttributeOperator.IsNotSet:
+                return customers.Where(c => !values.Any(v => v.RecordId == c.Id));
+        }
+        // Parse as the field would be filled in, but an empty filter value is a mistake, not "no value".
+        if (string.IsNullOrWhiteSpace(condition.Value))
+            throw new DomainException($"Give a value to filter {definition.Label} by.");
+        var value = definition.Parse(condition.Value);
+        return (definition.Type, condition.Operator) switch
+        {
+            (AttributeType.Text, AttributeOperator.Contains) => customers.Where(c => values.Any(v => v.RecordId == c.Id
+                && v.Text != null && v.Text.ToLower().Contains(value.Text!.ToLower()))),
+            (AttributeType.Text or AttributeType.Choice, _) => customers.Where(c => values.Any(v => v.RecordId == c.Id
+                && v.Text == value.Text)),
+            (AttributeType.Number, AttributeOperator.AtLeast) => customers.Where(c => values.Any(v => v.RecordId == c.Id && v.Number >= value.Number)),
+            (AttributeType.Number, AttributeOperator.AtMost) => customers.Where(c => values.Any(v => v.RecordId == c.Id && v.Number <= value.Number)),
+            (AttributeType.Number, _) => customers.Where(c => values.Any(v => v.RecordId == c.Id && v.Number == value.Number)),
+            (AttributeType.Date, AttributeOperator.AtLeast) => customers.Where(c => values.Any(v => v.RecordId == c.Id && v.Date >= value.Date)),
+            (AttributeType.Date, AttributeOperator.AtMost) => customers.Where(c => values.Any(v => v.RecordId == c.Id && v.Date <= value.Date)),
+            _ => customers.Where(c => values.Any(v => v.RecordId == c.Id && v.Date == value.Date)),
+        };
+    }
+}
