@@ -29,8 +29,8 @@ public static class DependencyInjection
         builder.AddChat();
         builder.AddBot();
         builder.AddJobs();
+        builder.AddCustomers();
 
-        builder.Services.AddSingleton<CustomerQueries>();
         builder.Services.AddSingleton<DashboardQueries>();
         builder.Services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.Section)
             .ValidateDataAnnotations().ValidateOnStart();

@@ -58,3 +58,10 @@ public sealed record BotKnowledgeChanged(string What) : LiveEvent;
 
 /// <summary>Progress of a bot training run, for the manager watching it.</summary>
 public sealed record BotTrainingProgress(int Percent, string Stage, bool Finished = false) : LiveEvent;
+
+/// <summary>A customer's record or timeline changed (profile edit, note, ticket, deal…): open 360 pages refresh.</summary>
+public sealed record CustomerChanged(Guid CustomerId, string What) : LiveEvent;
+
+/// <summary>Someone @mentioned a member of staff in a note; that person is told at once, wherever they are.</summary>
+public sealed record NoteMentioned(Guid NoteId, Guid CustomerId, string CustomerName, string MentionedUserId,
+    string AuthorName, string Excerpt) : LiveEvent;

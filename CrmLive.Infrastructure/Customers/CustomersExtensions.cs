@@ -1,0 +1,23 @@
+using CrmLive.Infrastructure.Identity;
+using CrmLive.Infrastructure.Lists;
+using CrmLive.Infrastructure.Notes;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace CrmLive.Infrastructure.Customers;
+
+public static class CustomersExtensions
+{
+    /// <summary>Customer records: lists and 360 reads, edits, notes, custom fields, saved views, bulk actions.</summary>
+    public static IHostApplicationBuilder AddCustomers(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<StaffDirectory>();
+        builder.Services.AddSingleton<CustomerQueries>();
+        builder.Services.AddSingleton<CustomerEditor>();
+        builder.Services.AddSingleton<CustomAttributeCatalog>();
+        builder.Services.AddSingleton<CustomerBulkActions>();
+        builder.Services.AddSingleton<NoteService>();
+        builder.Services.AddSingleton<SavedViews>();
+        return builder;
+    }
+}
