@@ -13,6 +13,7 @@ public class ResponsiveTests(BrowserFixture browser)
     [InlineData("/customers", "customer-link")]
     [InlineData("/dashboard", "tile-waiting")]
     [InlineData("/settings/replies", "replies")]
+    [InlineData("/settings/fields", "field-label")]
     [InlineData("/bot/intents", "intent-list")]
     [InlineData("/bot/reports", "bot-conversations")]
     [InlineData("/bot/rules", "rules")]

@@ -17,6 +17,7 @@ public class AccessTests(CrmLiveAppFactory app) : IClassFixture<CrmLiveAppFactor
     [InlineData("/bot/reports")]
     [InlineData("/bot/models")]
     [InlineData("/bot/rules")]
+    [InlineData("/settings/fields")]
     public async Task Anonymous_IsSentToSignIn(string path)
     {
         var response = await app.CreateBrowserClient().GetAsync(path);
@@ -43,6 +44,7 @@ public class AccessTests(CrmLiveAppFactory app) : IClassFixture<CrmLiveAppFactor
     [InlineData("/bot/reports")]
     [InlineData("/bot/models")]
     [InlineData("/bot/rules")]
+    [InlineData("/settings/fields")]
     public async Task Agent_CannotReachManagerPagesOrJobs(string path)
     {
         var agent = await app.SignInAsync("agent1@crmlive.demo");
@@ -71,6 +73,7 @@ public class AccessTests(CrmLiveAppFactory app) : IClassFixture<CrmLiveAppFactor
     [InlineData("manager@crmlive.demo", "/bot/reports")]
     [InlineData("manager@crmlive.demo", "/bot/models")]
     [InlineData("manager@crmlive.demo", "/bot/rules")]
+    [InlineData("manager@crmlive.demo", "/settings/fields")]
     [InlineData("admin@crmlive.demo", "/dashboard")]
     [InlineData("admin@crmlive.demo", "/hangfire")]
     public async Task RightRole_GetsThePage(string email, string path)
