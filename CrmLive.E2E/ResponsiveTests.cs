@@ -11,6 +11,7 @@ public class ResponsiveTests(BrowserFixture browser)
     [Theory]
     [InlineData("/inbox", "inbox")]
     [InlineData("/customers", "customer-link")]
+    [InlineData("/companies", "company-link")]
     [InlineData("/dashboard", "tile-waiting")]
     [InlineData("/settings/replies", "replies")]
     [InlineData("/settings/fields", "field-label")]
