@@ -16,6 +16,23 @@ namespace CrmLive.Infrastructure.Customers;
 public sealed class CustomerEditor(IDbContextFactory<CrmDbContext> dbFactory, StaffDirectory staff, RecordExtras extras,
     ILiveEventBus bus, TimeProvider clock)
 {
+    /// <summary>A new customer; an e-mail already on file is refused, so the team doesn't split one person's history.</summary>
+    public async Task<Guid> CreateAsync(string name, string? email, string? phone, Guid? companyId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var companyName = companyId is null ? null
+            : await db.Companies.Where(c => c.Id == companyId).Select(c => c.Name).SingleOrDefaultAsync(ct)
+              ?? throw new DomainException("That company no longer exists.");
+        var now = clock.GetUtcNow();
+        var customer = new Customer(name, email, phone, companyId, now, companyName);
+        if (customer.Email is not null && await db.Customers.AnyAsync(c => c.Email == customer.Email, ct))
+            throw new DomainException($"A customer with the e-mail {customer.Email} already exists.");
+        db.Customers.Add(customer);
+        db.Timeline.Add(new TimelineEntry(customer.Id, now, TimelineKind.Profile, "Customer created", null, null));
+        await db.SaveChangesAsync(ct);
+        return customer.Id;
+    }
+
     public Task RenameAsync(Guid id, string name, CancellationToken ct = default) =>
         EditAsync(id, (c, _) => { c.Rename(name); return Task.FromResult<string?>(null); }, ct);
 

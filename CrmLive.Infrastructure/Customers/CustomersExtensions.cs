@@ -2,6 +2,7 @@ using CrmLive.Infrastructure.Companies;
 using CrmLive.Infrastructure.Identity;
 using CrmLive.Infrastructure.Lists;
 using CrmLive.Infrastructure.Notes;
+using CrmLive.Infrastructure.Orders;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -21,6 +22,7 @@ public static class CustomersExtensions
         builder.Services.AddSingleton<CustomAttributeCatalog>();
         builder.Services.AddSingleton<CustomerBulkActions>();
         builder.Services.AddSingleton<NoteService>();
+        builder.Services.AddSingleton<OrderService>();
         builder.Services.AddSingleton<SavedViews>();
         return builder;
     }
