@@ -16,7 +16,7 @@ public class CustomerCoreJourneyTests(BrowserFixture browser)
         await new SignInPage(sofia).SignInAsync("agent1@crmlive.demo", returnUrl: "/customers");
         var liam = await browser.NewPageAsync();
         await new SignInPage(liam).SignInAsync("agent2@crmlive.demo", returnUrl: "/customers");
-        await Expect(liam.GetByTestId("mentions-live")).ToHaveCountAsync(1);
+        await BrowserFixture.WaitLiveAsync(liam);
 
         // The first row's phone, e.g. "+49 30 4829317": type a run of its digits from the middle.
         var firstRow = sofia.Locator("[data-testid=customers-grid] tbody tr").First;
@@ -54,4 +54,56 @@ public class CustomerCoreJourneyTests(BrowserFixture browser)
         await sofia.Context.CloseAsync();
         await liam.Context.CloseAsync();
     }
+}
+
+/// <summary>A manager adds a custom field, fills it in on a customer, and filters and shows the list by it.</summary>
+[Collection(E2ECollection.Name)]
+public class CustomFieldJourneyTests(BrowserFixture browser)
+{
+    [Fact]
+    public async Task Manager_DefinesAField_FillsItIn_AndFiltersTheListByIt()
+    {
+        var label = "Plan " + Guid.NewGuid().ToString("N")[..5];
+        var page = await browser.NewPageAsync();
+        await new SignInPage(page).SignInAsync("manager@crmlive.demo", returnUrl: "/settings/fields");
+        await BrowserFixture.WaitLiveAsync(page);
+        await page.GetByTestId("field-label").FillAsync(label);
+        await page.GetByTestId("field-type").ClickAsync();
+        await Option(page, "Number").ClickAsync();
+        await page.GetByTestId("field-add").ClickAsync();
+        await Expect(page.GetByTestId("fields")).ToContainTextAsync(label);
+
+        await page.GotoAsync("/customers");
+        await BrowserFixture.WaitLiveAsync(page);
+        var link = page.GetByTestId("customer-link").Nth(2);
+        var name = await link.InnerTextAsync();
+        await link.ClickAsync();
+        await Expect(page.GetByTestId("customer-name")).ToContainTextAsync(name);
+        var key = label.ToLowerInvariant().Replace(' ', '_');
+        await page.GetByTestId($"field-{key}-value").ClickAsync();
+        await page.GetByTestId($"field-{key}-input").FillAsync("lots");
+        await page.GetByTestId($"field-{key}-input").PressAsync("Enter");
+        await Expect(page.GetByTestId("custom-fields")).ToContainTextAsync("must be a number");
+        await page.GetByTestId($"field-{key}-input").FillAsync("42");
+        await page.GetByTestId($"field-{key}-input").PressAsync("Enter");
+        await Expect(page.GetByTestId($"field-{key}-value")).ToContainTextAsync("42");
+
+        await page.GotoAsync("/customers");
+        await BrowserFixture.WaitLiveAsync(page);
+        await page.GetByTestId("field-filter-menu").ClickAsync();
+        await page.GetByTestId("field-filter-field").ClickAsync();
+        await Option(page, label).ClickAsync();
+        await page.GetByTestId("field-filter-value").FillAsync("40");
+        await page.GetByTestId("field-filter-operator").ClickAsync();
+        await Option(page, "at least").ClickAsync();
+        await page.GetByTestId("field-filter-add").ClickAsync();
+        await Expect(page.GetByTestId("field-filter-chip")).ToContainTextAsync($"{label} at least 40");
+        await Expect(page.GetByTestId("customer-link")).ToHaveCountAsync(1);
+        await Expect(page.GetByTestId("customer-link")).ToHaveTextAsync(name);
+        await BrowserFixture.ScreenshotAsync(page, "customers-field-filter");
+        await page.Context.CloseAsync();
+    }
+
+    private static ILocator Option(IPage page, string text) =>
+        page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = text });
 }

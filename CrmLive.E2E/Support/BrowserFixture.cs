@@ -44,6 +44,10 @@ public sealed class BrowserFixture : IAsyncLifetime
         return await context.NewPageAsync();
     }
 
+    /// <summary>Waits until the page's Blazor circuit is interactive (the layout marks it), so clicks reach the server.</summary>
+    public static Task WaitLiveAsync(IPage page) =>
+        page.GetByTestId("app-live").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+
     public static async Task ScreenshotAsync(IPage page, string name)
     {
         if (ScreenshotDir is not { Length: > 0 } dir) return;
