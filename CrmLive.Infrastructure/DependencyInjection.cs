@@ -9,6 +9,7 @@ using CrmLive.Infrastructure.Operations;
 using CrmLive.Infrastructure.Persistence;
 using CrmLive.Infrastructure.Redis;
 using CrmLive.Infrastructure.Text;
+using CrmLive.Infrastructure.Tickets;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -30,6 +31,7 @@ public static class DependencyInjection
         builder.AddBot();
         builder.AddJobs();
         builder.AddCustomers();
+        builder.AddTickets();
 
         builder.Services.AddSingleton<DashboardQueries>();
         builder.Services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.Section)

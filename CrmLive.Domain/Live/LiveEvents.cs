@@ -1,4 +1,5 @@
 using CrmLive.Domain.Conversations;
+using CrmLive.Domain.Tickets;
 
 namespace CrmLive.Domain.Live;
 
@@ -65,3 +66,7 @@ public sealed record CustomerChanged(Guid CustomerId, string What) : LiveEvent;
 /// <summary>Someone @mentioned a member of staff in a note; that person is told at once, wherever they are.</summary>
 public sealed record NoteMentioned(Guid NoteId, Guid CustomerId, string CustomerName, string MentionedUserId,
     string AuthorName, string Excerpt) : LiveEvent;
+
+/// <summary>A ticket was opened or changed (status, priority, assignee, text): ticket lists and pages refresh.</summary>
+public sealed record TicketChanged(Guid TicketId, Guid CustomerId, TicketStatus Status, string? AssigneeId)
+    : LiveEvent;

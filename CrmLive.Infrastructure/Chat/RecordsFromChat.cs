@@ -3,25 +3,30 @@ using CrmLive.Domain.Customers;
 using CrmLive.Domain.Deals;
 using CrmLive.Domain.Tickets;
 using CrmLive.Infrastructure.Persistence;
+using CrmLive.Infrastructure.Tickets;
 using Microsoft.EntityFrameworkCore;
 
 namespace CrmLive.Infrastructure.Chat;
 
 /// <summary>Turns a conversation into follow-up work on the customer's record: a ticket or a deal.</summary>
-public sealed class RecordsFromChat(IDbContextFactory<CrmDbContext> dbFactory, TimeProvider clock)
+public sealed class RecordsFromChat(IDbContextFactory<CrmDbContext> dbFactory, TicketService tickets, TimeProvider clock)
 {
+    /// <summary>Opened through <see cref="TicketService"/>, so the stored SLA policy times it like any other ticket.</summary>
     public async Task<Guid> CreateTicketAsync(Guid conversationId, string subject, TicketType type,
         TicketPriority priority, CancellationToken ct = default)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var customerId = await CustomerOfAsync(db, conversationId, ct);
-        var now = clock.GetUtcNow();
-        var ticket = Validated(() => new Ticket(customerId, subject, type, priority, now, conversationId));
-        db.Tickets.Add(ticket);
-        db.Timeline.Add(new TimelineEntry(customerId, now, TimelineKind.Ticket, $"Ticket opened: {ticket.Subject}",
-            $"{type} · {priority} priority, from a chat", ticket.Id));
-        await db.SaveChangesAsync(ct);
-        return ticket.Id;
+        Guid customerId;
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+            customerId = await CustomerOfAsync(db, conversationId, ct);
+        try
+        {
+            return await tickets.CreateAsync(new NewTicket(customerId, subject, type, priority,
+                ConversationId: conversationId), ct);
+        }
+        catch (DomainException ex)
+        {
+            throw new ChatException(ex.Message);
+        }
     }
 
     public async Task<Guid> CreateDealAsync(Guid conversationId, string title, decimal amount, string currency,

@@ -181,7 +181,12 @@ public sealed class DemoCompanySeeder(ILogger<DemoCompanySeeder> logger)
             {
                 var ticket = new Ticket(customer.Id, script.Customer.TrimEnd('.', '?'),
                     (TicketType)random.Next(0, 3), (TicketPriority)random.Next(0, 4), startedAt, conversation.Id);
-                ticket.SetStatus(random.NextDouble() < 0.8 ? TicketStatus.Closed : TicketStatus.Open);
+                // Most were solved within hours (a few late); the recent ones are still open.
+                if (startedAt < today.AddDays(-2) || random.NextDouble() < 0.8)
+                {
+                    var solved = startedAt.AddHours(random.NextDouble() < 0.9 ? random.Next(1, 6) : random.Next(30, 80));
+                    ticket.SetStatus(TicketStatus.Closed, solved < today ? solved : today);
+                }
                 db.Tickets.Add(ticket);
                 timeline.Add(new TimelineEntry(customer.Id, startedAt.AddMinutes(1), TimelineKind.Ticket,
                     $"Ticket: {ticket.Subject}", $"{ticket.Type} · {ticket.Priority}", ticket.Id));

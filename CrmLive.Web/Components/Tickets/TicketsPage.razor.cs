@@ -1,0 +1,102 @@
+using CrmLive.Domain.Live;
+using CrmLive.Infrastructure.Identity;
+using CrmLive.Infrastructure.Tickets;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+using MudBlazor;
+
+namespace CrmLive.Web.Components.Tickets;
+
+public partial class TicketsPage
+{
+    /// <summary>SLA chips count down; a minute is as fine as they read.</summary>
+    private static readonly TimeSpan Tick = TimeSpan.FromMinutes(1);
+
+    private MudDataGrid<TicketRow>? _grid;
+    private TicketFilter _filter = new();
+    private IReadOnlyList<StaffMember> _staff = [];
+    private string? _userId;
+    private bool _loaded;
+    private DateTimeOffset _now;
+    private IDisposable? _subscription;
+    private ITimer? _timer;
+
+    [Inject] private TicketQueries Queries { get; set; } = default!;
+    [Inject] private StaffDirectory Staff { get; set; } = default!;
+    [Inject] private ILiveEventBus Bus { get; set; } = default!;
+    [Inject] private TimeProvider Clock { get; set; } = default!;
+    [Inject] private IDialogService Dialogs { get; set; } = default!;
+    [Inject] private NavigationManager Navigation { get; set; } = default!;
+    [Inject] private AuthenticationStateProvider Auth { get; set; } = default!;
+
+    private string EmptyText => _filter == new TicketFilter()
+        ? "No open tickets. Nice work — or open one with “New ticket”."
+        : "No ticket matches these filters.";
+
+    protected override async Task OnInitializedAsync()
+    {
+        _now = Clock.GetUtcNow();
+        _userId = (await Auth.GetAuthenticationStateAsync()).User.UserId();
+        _staff = await Staff.AllAsync();
+    }
+
+    protected override void OnAfterRender(bool firstRender)
+    {
+        if (!firstRender) return;
+        // Any ticket change may move rows in or out of this filter, so reload the page rather than patching rows.
+        _subscription = Bus.Subscribe<TicketChanged>(_ => InvokeAsync(ReloadAsync));
+        _timer = Clock.CreateTimer(_ => InvokeAsync(() =>
+        {
+            _now = Clock.GetUtcNow();
+            StateHasChanged();
+        }), null, Tick, Tick);
+    }
+
+    private async Task<GridData<TicketRow>> LoadAsync(GridState<TicketRow> state, CancellationToken ct)
+    {
+        var sort = state.SortDefinitions.FirstOrDefault();
+        var sortBy = sort?.SortBy switch
+        {
+            nameof(TicketRow.CreatedAt) => TicketSort.CreatedAt,
+            nameof(TicketRow.Priority) => TicketSort.Priority,
+            _ => TicketSort.DueAt,
+        };
+        var page = await Queries.ListAsync(new TicketListQuery(_filter, sortBy, sort?.Descending ?? false,
+            state.Page, state.PageSize, _userId), ct);
+        _now = Clock.GetUtcNow();
+        _loaded = true;
+        return new GridData<TicketRow> { Items = page.Items, TotalItems = page.TotalCount };
+    }
+
+    private async Task FilterAsync(TicketFilter filter)
+    {
+        _filter = filter;
+        await ReloadAsync();
+    }
+
+    private async Task ReloadAsync()
+    {
+        if (_grid is not null) await _grid.ReloadServerData();
+    }
+
+    private async Task NewTicketAsync()
+    {
+        if (await TicketDialog.OpenAsync(Dialogs, assigneeId: _userId) is { } id)
+            Navigation.NavigateTo($"tickets/{id}");
+    }
+
+    private void OnRowClick(DataGridRowClickEventArgs<TicketRow> e) => Navigation.NavigateTo($"tickets/{e.Item.Id}");
+
+    private static string StatusLabel(TicketStatusFilter status) => status switch
+    {
+        TicketStatusFilter.Active => "Open & pending",
+        TicketStatusFilter.Any => "All",
+        _ => status.ToString(),
+    };
+
+    public void Dispose()
+    {
+        _subscription?.Dispose();
+        _timer?.Dispose();
+    }
+}
