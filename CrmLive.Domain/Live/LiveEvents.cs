@@ -1,4 +1,5 @@
 using CrmLive.Domain.Conversations;
+using CrmLive.Domain.Deals;
 
 namespace CrmLive.Domain.Live;
 
@@ -65,3 +66,6 @@ public sealed record CustomerChanged(Guid CustomerId, string What) : LiveEvent;
 /// <summary>Someone @mentioned a member of staff in a note; that person is told at once, wherever they are.</summary>
 public sealed record NoteMentioned(Guid NoteId, Guid CustomerId, string CustomerName, string MentionedUserId,
     string AuthorName, string Excerpt) : LiveEvent;
+
+/// <summary>A deal was created, edited or moved on the pipeline: open boards and deal panels reload.</summary>
+public sealed record DealChanged(Guid DealId, Guid CustomerId, DealStage Stage) : LiveEvent;
