@@ -34,6 +34,7 @@ public sealed partial class DealsPage
     private IDisposable? _subscription;
     private bool _reloading;
     private bool _stale;
+    private bool _live;
 
     private string? OwnerId => _ownerFilter ?? (_scope == MineScope ? _userId : null);
 
@@ -51,7 +52,10 @@ public sealed partial class DealsPage
     protected override void OnAfterRender(bool firstRender)
     {
         // Subscribe only once interactive: a prerender has no circuit to push to.
-        if (firstRender) _subscription = Bus.Subscribe<DealChanged>(_ => InvokeAsync(ReloadAndRenderAsync));
+        if (!firstRender) return;
+        _subscription = Bus.Subscribe<DealChanged>(_ => InvokeAsync(ReloadAndRenderAsync));
+        _live = true; // tests (and people) can act from here on
+        StateHasChanged();
     }
 
     private async Task ReloadAndRenderAsync()
