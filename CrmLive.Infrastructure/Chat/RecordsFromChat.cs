@@ -1,6 +1,7 @@
 using CrmLive.Domain.Common;
 using CrmLive.Domain.Customers;
 using CrmLive.Domain.Deals;
+using CrmLive.Domain.Live;
 using CrmLive.Domain.Tickets;
 using CrmLive.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -8,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CrmLive.Infrastructure.Chat;
 
 /// <summary>Turns a conversation into follow-up work on the customer's record: a ticket or a deal.</summary>
-public sealed class RecordsFromChat(IDbContextFactory<CrmDbContext> dbFactory, TimeProvider clock)
+public sealed class RecordsFromChat(IDbContextFactory<CrmDbContext> dbFactory, ILiveEventBus bus, TimeProvider clock)
 {
     public async Task<Guid> CreateTicketAsync(Guid conversationId, string subject, TicketType type,
         TicketPriority priority, CancellationToken ct = default)
@@ -35,6 +36,8 @@ public sealed class RecordsFromChat(IDbContextFactory<CrmDbContext> dbFactory, T
         db.Timeline.Add(new TimelineEntry(customerId, now, TimelineKind.Deal, $"Deal opened: {deal.Title}",
             $"{deal.Amount:0.00} {deal.Currency}, from a chat", deal.Id));
         await db.SaveChangesAsync(ct);
+        // Open pipeline boards show it at once.
+        await bus.PublishAsync(new DealChanged(deal.Id, customerId, deal.Stage), ct);
         return deal.Id;
     }
 
