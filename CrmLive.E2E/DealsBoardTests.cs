@@ -51,6 +51,32 @@ public class DealsBoardTests(BrowserFixture browser)
     }
 
     [Fact]
+    public async Task NewDeal_Dialog_ValidatesThenCreatesTheDealInLead()
+    {
+        var page = await browser.NewPageAsync(1400, 900);
+        await new SignInPage(page).SignInAsync("agent2@crmlive.demo", returnUrl: "/deals");
+        var board = new DealsBoardPage(page);
+        await board.OpenAsync();
+        var title = $"Dialog deal {Guid.NewGuid():N}"[..17];
+
+        await page.GetByTestId("deal-new").ClickAsync();
+        await page.GetByTestId("deal-save").ClickAsync();
+        await Expect(page.GetByText("Give the deal a short title.")).ToBeVisibleAsync();
+        await Expect(page.GetByText("Pick the customer this deal is with.")).ToBeVisibleAsync();
+
+        await page.GetByTestId("deal-title-input").FillAsync(title);
+        await page.GetByTestId("deal-customer-input").PressSequentiallyAsync("Aiko");
+        await page.Locator(".mud-popover-open .mud-list-item").First.ClickAsync();
+        await page.GetByTestId("deal-amount-input").FillAsync("1234");
+        await page.GetByTestId("deal-save").ClickAsync();
+
+        await Expect(page.GetByTestId("deal-dialog")).ToHaveCountAsync(0);
+        await Expect(board.CardIn("Lead", title)).ToBeVisibleAsync();
+        await Expect(board.CardIn("Lead", title).GetByTestId("deal-amount")).ToHaveTextAsync("1,234 EUR");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task Board_AtDesktopAndPhoneWidth_InLightAndDark_Screenshots()
     {
         foreach (var (title, amount, stage) in new[]
