@@ -2,6 +2,7 @@ using CrmLive.Infrastructure.Bot;
 using CrmLive.Infrastructure.Chat;
 using CrmLive.Infrastructure.Customers;
 using CrmLive.Infrastructure.Dashboards;
+using CrmLive.Infrastructure.Deals;
 using CrmLive.Infrastructure.Demo;
 using CrmLive.Infrastructure.Jobs;
 using CrmLive.Infrastructure.Live;
@@ -32,6 +33,7 @@ public static class DependencyInjection
         builder.AddJobs();
         builder.AddCustomers();
         builder.AddTickets();
+        builder.AddDeals();
 
         builder.Services.AddSingleton<DashboardQueries>();
         builder.Services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.Section)

@@ -17,7 +17,7 @@ public sealed class Deal : Entity
         if (amount < 0) throw new DomainException("The amount cannot be negative.");
         Amount = amount;
         Currency = Guard.NotBlank(currency, "Currency", 3).ToUpperInvariant();
-        if (Currency.Length != 3) throw new DomainException("Currency is a three-letter code like EUR.");
+        if (Currency.Length != 3 || !Currency.All(char.IsAsciiLetter)) throw new DomainException("Currency is a three-letter code like EUR.");
         OwnerId = ownerId;
         ExpectedClose = expectedClose;
         CreatedAt = createdAt;

@@ -1,5 +1,6 @@
 using CrmLive.Domain.Conversations;
 using CrmLive.Domain.Tickets;
+using CrmLive.Domain.Deals;
 
 namespace CrmLive.Domain.Live;
 
@@ -70,3 +71,5 @@ public sealed record NoteMentioned(Guid NoteId, Guid CustomerId, string Customer
 /// <summary>A ticket was opened or changed (status, priority, assignee, text): ticket lists and pages refresh.</summary>
 public sealed record TicketChanged(Guid TicketId, Guid CustomerId, TicketStatus Status, string? AssigneeId)
     : LiveEvent;
+/// <summary>A deal was created, edited or moved on the pipeline: open boards and deal panels reload.</summary>
+public sealed record DealChanged(Guid DealId, Guid CustomerId, DealStage Stage) : LiveEvent;

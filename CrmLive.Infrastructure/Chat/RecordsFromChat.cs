@@ -1,7 +1,6 @@
 using CrmLive.Domain.Common;
-using CrmLive.Domain.Customers;
-using CrmLive.Domain.Deals;
 using CrmLive.Domain.Tickets;
+using CrmLive.Infrastructure.Deals;
 using CrmLive.Infrastructure.Persistence;
 using CrmLive.Infrastructure.Tickets;
 using Microsoft.EntityFrameworkCore;
@@ -9,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CrmLive.Infrastructure.Chat;
 
 /// <summary>Turns a conversation into follow-up work on the customer's record: a ticket or a deal.</summary>
-public sealed class RecordsFromChat(IDbContextFactory<CrmDbContext> dbFactory, TicketService tickets, TimeProvider clock)
+public sealed class RecordsFromChat(IDbContextFactory<CrmDbContext> dbFactory, TicketService tickets, DealService deals)
 {
     /// <summary>Opened through <see cref="TicketService"/>, so the stored SLA policy times it like any other ticket.</summary>
     public async Task<Guid> CreateTicketAsync(Guid conversationId, string subject, TicketType type,
@@ -29,18 +28,22 @@ public sealed class RecordsFromChat(IDbContextFactory<CrmDbContext> dbFactory, T
         }
     }
 
+    /// <summary>Opened through <see cref="DealService"/>: on the timeline and on every open pipeline board.</summary>
     public async Task<Guid> CreateDealAsync(Guid conversationId, string title, decimal amount, string currency,
         DateOnly? expectedClose, string ownerId, CancellationToken ct = default)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var customerId = await CustomerOfAsync(db, conversationId, ct);
-        var now = clock.GetUtcNow();
-        var deal = Validated(() => new Deal(customerId, title, amount, currency, ownerId, expectedClose, now, conversationId));
-        db.Deals.Add(deal);
-        db.Timeline.Add(new TimelineEntry(customerId, now, TimelineKind.Deal, $"Deal opened: {deal.Title}",
-            $"{deal.Amount:0.00} {deal.Currency}, from a chat", deal.Id));
-        await db.SaveChangesAsync(ct);
-        return deal.Id;
+        Guid customerId;
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+            customerId = await CustomerOfAsync(db, conversationId, ct);
+        try
+        {
+            return await deals.CreateAsync(new DealInput(customerId, title, amount, currency, ownerId, expectedClose,
+                conversationId), ct);
+        }
+        catch (DomainException ex)
+        {
+            throw new ChatException(ex.Message);
+        }
     }
 
     private static async Task<Guid> CustomerOfAsync(CrmDbContext db, Guid conversationId, CancellationToken ct)
@@ -50,17 +53,5 @@ public sealed class RecordsFromChat(IDbContextFactory<CrmDbContext> dbFactory, T
             ?? throw new ChatException("That conversation no longer exists.");
         return conversation.CustomerId
             ?? throw new ChatException("This visitor isn't linked to a customer record yet, so there is nobody to file it under.");
-    }
-
-    private static T Validated<T>(Func<T> create)
-    {
-        try
-        {
-            return create();
-        }
-        catch (DomainException ex)
-        {
-            throw new ChatException(ex.Message);
-        }
     }
 }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using CrmLive.Domain.Conversations;
 using CrmLive.Domain.Customers;
+using CrmLive.Domain.Deals;
 using CrmLive.Domain.Orders;
 using CrmLive.Domain.Tickets;
 using CrmLive.Infrastructure.Chat;
@@ -131,6 +132,7 @@ public sealed class DemoCompanySeeder(ILogger<DemoCompanySeeder> logger)
             .OrderBy(u => u.Email).Select(u => new { u.Id, u.DisplayName }).ToListAsync(ct);
         SeedConversations(db, inbox, customers, agents.Select(a => (a.Id, a.DisplayName)).ToList(), random, today,
             timeline);
+        SeedDeals(db, customers, agents.Select(a => a.Id).ToList(), random, today, timeline);
         db.Timeline.AddRange(timeline);
 
         await db.SaveChangesAsync(ct);
@@ -139,6 +141,30 @@ public sealed class DemoCompanySeeder(ILogger<DemoCompanySeeder> logger)
         logger.LogInformation(
             "Seeded demo company: {Customers} customers, {Companies} companies, {Orders} orders in {Elapsed} ms",
             customers.Count, companies.Count, orders.Count, stopwatch.ElapsedMilliseconds);
+    }
+
+    private static readonly string[] DealTitles =
+        ["Team outfitting", "Club season order", "Corporate gifts", "Trail running kit", "Winter jackets", "Store display stock"];
+
+    /// <summary>A pipeline with something in every stage, so the board has a story on first sight.</summary>
+    private static void SeedDeals(CrmDbContext db, List<Customer> customers, List<string> owners, Random random,
+        DateTimeOffset today, List<TimelineEntry> timeline)
+    {
+        var withCompany = customers.Where(c => c.CompanyId is not null).Take(24).ToList();
+        for (var i = 0; i < withCompany.Count; i++)
+        {
+            var customer = withCompany[i];
+            var created = today.AddDays(-random.Next(5, 90));
+            var deal = new Deal(customer.Id, $"{DealTitles[i % DealTitles.Length]} · {customer.CompanyName}",
+                random.Next(8, 120) * 100m, "EUR", owners.Count > 0 ? owners[i % owners.Count] : null,
+                DateOnly.FromDateTime(today.AddDays(random.Next(-10, 60)).UtcDateTime), created);
+            var stage = (DealStage)(i % 6);
+            if (stage != DealStage.Lead)
+                deal.MoveTo(stage, created.AddDays(random.Next(1, 5)), i, stage == DealStage.Lost ? "Went with a cheaper supplier" : null);
+            db.Deals.Add(deal);
+            timeline.Add(new TimelineEntry(customer.Id, created, TimelineKind.Deal, $"Deal opened: {deal.Title}",
+                $"{deal.Amount:0.00} {deal.Currency}", deal.Id));
+        }
     }
 
     private static void SeedConversations(CrmDbContext db, Inbox inbox, List<Customer> customers,
