@@ -101,6 +101,23 @@ public class CustomFieldJourneyTests(BrowserFixture browser)
         await Expect(page.GetByTestId("customer-link")).ToHaveCountAsync(1);
         await Expect(page.GetByTestId("customer-link")).ToHaveTextAsync(name);
         await BrowserFixture.ScreenshotAsync(page, "customers-field-filter");
+
+        // Saved and shared: a colleague applies the same view and sees the same customer.
+        await page.GetByTestId("views-menu").ClickAsync();
+        await page.GetByTestId("view-save-open").ClickAsync();
+        await page.GetByTestId("view-name").FillAsync(label + " fans");
+        await page.GetByTestId("view-shared").ClickAsync();
+        await page.GetByTestId("view-save-confirm").ClickAsync();
+        await Expect(page.GetByTestId("view-save")).ToHaveCountAsync(0);
+
+        var agent = await browser.NewPageAsync();
+        await new SignInPage(agent).SignInAsync("agent3@crmlive.demo", returnUrl: "/customers");
+        await BrowserFixture.WaitLiveAsync(agent);
+        await agent.GetByTestId("views-menu").ClickAsync();
+        await agent.GetByTestId("view-item").Filter(new() { HasText = label + " fans" }).ClickAsync();
+        await Expect(agent.GetByTestId("customer-link")).ToHaveCountAsync(1);
+        await Expect(agent.GetByTestId("customer-link")).ToHaveTextAsync(name);
+        await agent.Context.CloseAsync();
         await page.Context.CloseAsync();
     }
 

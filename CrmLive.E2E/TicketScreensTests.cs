@@ -49,7 +49,7 @@ public class TicketScreensTests(BrowserFixture browser)
         var page = await browser.NewPageAsync(400, 844);
         await new SignInPage(page).SignInAsync("manager@crmlive.demo", returnUrl: "/settings/sla");
         await Expect(page.GetByTestId("sla-preview-urgent")).ToContainTextAsync("created now is due");
-        await page.WaitForFunctionAsync("() => window.Blazor !== undefined");
+        await BrowserFixture.WaitLiveAsync(page);
 
         await page.GetByLabel("Count business hours only").CheckAsync();
         await page.GetByLabel("Business hours", new() { Exact = true }).FillAsync("weekdays 9 to 5");

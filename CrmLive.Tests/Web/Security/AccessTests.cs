@@ -11,6 +11,9 @@ public class AccessTests(CrmLiveAppFactory app) : IClassFixture<CrmLiveAppFactor
     [InlineData("/inbox")]
     [InlineData("/customers")]
     [InlineData("/companies")]
+    [InlineData("/tickets")]
+    [InlineData("/deals")]
+    [InlineData("/settings/sla")]
     [InlineData("/dashboard")]
     [InlineData("/hangfire")]
     [InlineData("/settings/replies")]
@@ -46,6 +49,7 @@ public class AccessTests(CrmLiveAppFactory app) : IClassFixture<CrmLiveAppFactor
     [InlineData("/bot/models")]
     [InlineData("/bot/rules")]
     [InlineData("/settings/fields")]
+    [InlineData("/settings/sla")]
     public async Task Agent_CannotReachManagerPagesOrJobs(string path)
     {
         var agent = await app.SignInAsync("agent1@crmlive.demo");
@@ -69,6 +73,9 @@ public class AccessTests(CrmLiveAppFactory app) : IClassFixture<CrmLiveAppFactor
     [InlineData("agent1@crmlive.demo", "/inbox")]
     [InlineData("agent1@crmlive.demo", "/customers")]
     [InlineData("agent1@crmlive.demo", "/companies")]
+    [InlineData("agent1@crmlive.demo", "/tickets")]
+    [InlineData("agent1@crmlive.demo", "/deals")]
+    [InlineData("manager@crmlive.demo", "/settings/sla")]
     [InlineData("manager@crmlive.demo", "/dashboard")]
     [InlineData("manager@crmlive.demo", "/settings/replies")]
     [InlineData("manager@crmlive.demo", "/bot/intents")]

@@ -68,6 +68,9 @@ public partial class TicketsPage
         return new GridData<TicketRow> { Items = page.Items, TotalItems = page.TotalCount };
     }
 
+    private Task ApplyViewAsync(CrmLive.Infrastructure.Lists.SavedViewInfo view) =>
+        FilterAsync(CrmLive.Infrastructure.Lists.SavedViews.Read<TicketFilter>(view) ?? new TicketFilter());
+
     private async Task FilterAsync(TicketFilter filter)
     {
         _filter = filter;
