@@ -49,6 +49,14 @@ public class CustomerCoreJourneyTests(BrowserFixture browser)
         if (await link.CountAsync() > 0) await link.First.ClickAsync();
         Assert.Null(await sofia.EvaluateAsync<int?>("() => window.__xss ?? null"));
 
+        // A ticket opened from the 360 page shows in its panel with an SLA, and on the timeline.
+        var subject = "Invoice copy needed " + Guid.NewGuid().ToString("N")[..5];
+        await sofia.GetByTestId("customer-ticket-new").ClickAsync();
+        await sofia.GetByTestId("ticket-subject").FillAsync(subject);
+        await sofia.GetByTestId("ticket-save").ClickAsync();
+        await Expect(sofia.GetByTestId("customer-ticket").Filter(new() { HasText = subject })).ToContainTextAsync("due in");
+        await Expect(sofia.GetByTestId("timeline")).ToContainTextAsync(subject);
+
         await liam.Locator(".mention-toast").GetByText("Open").ClickAsync();
         await Expect(liam.GetByTestId("customer-name")).ToContainTextAsync(name);
         await sofia.Context.CloseAsync();
