@@ -40,10 +40,13 @@ internal static class BenchMain
                         DigitsAsToken = !options.Flag("--keep-digits"),
                         L2Regularization = (float)options.Double("--l2", defaults.L2Regularization),
                         MaximumIterations = options.Int("--iterations", defaults.MaximumIterations),
+                        HistorySize = options.Int("--history", defaults.HistorySize),
+                        MinNgramCount = options.Int("--min-count", defaults.MinNgramCount),
                     },
                     Tune: options.Flag("--tune"),
                     OosClass: !options.Flag("--no-oos-class"),
-                    MinOosRecall: options.Double("--min-oos-recall", OutOfScopeThreshold.DefaultMinOosRecall)));
+                    MinOosRecall: options.Double("--min-oos-recall", OutOfScopeThreshold.DefaultMinOosRecall),
+                    Only: options.String("--only")));
             default:
                 Console.WriteLine("""
                     Scenarios:
@@ -59,8 +62,9 @@ internal static class BenchMain
                           --warmup S seconds (default 5, 0 for none) of traffic at the same rate from 100 extra widgets,
                           not counted, so the figures are the steady state (hot code recompiled by the tiered JIT).
                       bot-eval [--data FOLDER] [--tune] [--trainer LbfgsMaximumEntropy|SdcaMaximumEntropy|OneVersusAllLogistic]
-                               [--word N] [--char N] [--l2 X] [--iterations N] [--keep-digits] [--no-oos-class]
-                               [--min-oos-recall R]
+                               [--word N] [--char N] [--min-count N] [--l2 X] [--iterations N]
+                               [--history N] [--keep-digits] [--no-oos-class] [--min-oos-recall R]
+                               [--only banking77|clinc150]
                           trains the intent classifier on BANKING77 and CLINC150 (FOLDER, default ../shared/datasets)
                           and scores the test splits: accuracy, CLINC150 in-scope accuracy and OOS recall at a threshold
                           picked on val + oos_val, train seconds, one-at-a-time predict latency. --tune scores

@@ -22,8 +22,9 @@ internal static class IntentPipeline
         public float[] Score { get; set; } = [];
     }
 
-    public static IEstimator<ITransformer> Featurizer(MLContext ml, IntentTrainingOptions o) =>
-        ml.Transforms.Conversion.MapValueToKey("Label", nameof(Row.Intent))
+    public static IEstimator<ITransformer> Featurizer(MLContext ml, IntentTrainingOptions o)
+    {
+        var featurize = ml.Transforms.Conversion.MapValueToKey("Label", nameof(Row.Intent))
             .Append(ml.Transforms.Text.FeaturizeText("Features", new TextFeaturizingEstimator.Options
             {
                 // The text arrives normalised (IntentTextNormalizer); stop words carry intent ("not", "my").
@@ -47,6 +48,11 @@ internal static class IntentPipeline
                     : null,
                 Norm = TextFeaturizingEstimator.NormFunction.L2,
             }, nameof(Row.Text)));
+        // N-grams of a single training text mostly fit noise, and each costs a weight per intent in every L-BFGS step.
+        return o.MinNgramCount > 1
+            ? featurize.Append(ml.Transforms.FeatureSelection.SelectFeaturesBasedOnCount("Features", count: o.MinNgramCount))
+            : featurize;
+    }
 
     public static IEstimator<ITransformer> Trainer(MLContext ml, IntentTrainingOptions o) => o.Trainer switch
     {
@@ -70,6 +76,7 @@ internal static class IntentPipeline
             L2Regularization = o.L2Regularization,
             L1Regularization = 0,
             MaximumNumberOfIterations = o.MaximumIterations,
+            HistorySize = o.HistorySize,
             NumberOfThreads = o.Threads,
         }),
     };
