@@ -22,14 +22,15 @@ internal sealed class CustomerWorkload(CustomerQueries queries, Latencies latenc
             }
     }
 
-    /// <summary>Pages 1, 2, 10 and 100 in every sort order, unfiltered.</summary>
+    /// <summary>Pages 1, 2, 10 and 100 in every sort order, unfiltered; one table row per order, one per page.</summary>
     public async Task SortedPagesAsync()
     {
         foreach (var sort in Enum.GetValues<CustomerSort>())
             foreach (var descending in new[] { false, true })
                 foreach (var page in Pages)
-                    await latencies.MeasureAsync($"list sorted, page {page + 1}",
-                        () => queries.ListAsync(new CustomerListQuery(null, sort, descending, page)));
+                    await latencies.MeasureAsync($"list sorted by {sort} {(descending ? "desc" : "asc")}",
+                        () => queries.ListAsync(new CustomerListQuery(null, sort, descending, page)),
+                        $"(any list sort) page {page + 1}");
     }
 
     /// <summary>Each filter on pages 1, 2 and 10 (sorted by name, or by the column the filter suggests).</summary>
@@ -37,8 +38,8 @@ internal sealed class CustomerWorkload(CustomerQueries queries, Latencies latenc
     {
         foreach (var (name, query) in filters)
             foreach (var page in Pages.Take(3))
-                await latencies.MeasureAsync($"list filtered, page {page + 1}",
-                    () => queries.ListAsync(query with { Page = page }));
+                await latencies.MeasureAsync($"list filter: {name}",
+                    () => queries.ListAsync(query with { Page = page }), $"(any list filter) page {page + 1}");
     }
 
     public static List<(string, CustomerListQuery)> Filters(Guid companyId, DateTimeOffset now) =>

@@ -8,11 +8,13 @@ internal sealed class Latencies
     private readonly Dictionary<string, List<double>> _byKind = [];
     private readonly List<string> _order = [];
 
-    public async Task<T> MeasureAsync<T>(string kind, Func<Task<T>> operation)
+    /// <param name="alsoKind">A second grouping of the same sample (e.g. by page number across every sort).</param>
+    public async Task<T> MeasureAsync<T>(string kind, Func<Task<T>> operation, string? alsoKind = null)
     {
         var watch = Stopwatch.StartNew();
         var result = await operation();
         Add(kind, watch.Elapsed.TotalMilliseconds);
+        if (alsoKind is not null) Add(alsoKind, watch.Elapsed.TotalMilliseconds);
         return result;
     }
 
@@ -33,7 +35,8 @@ internal sealed class Latencies
     public void Print(TextWriter output)
     {
         output.WriteLine($"{"operation",-44} {"n",6} {"p50 ms",8} {"p95 ms",8} {"max ms",8}");
-        foreach (var kind in _order)
+        // Secondary groupings ("(any list sort) page 10") after the operations themselves.
+        foreach (var kind in _order.OrderBy(k => k.StartsWith('(')))
         {
             var values = _byKind[kind];
             output.WriteLine($"{kind,-44} {values.Count,6} {Percentile(values, 0.50),8:0.0} {Percentile(values, 0.95),8:0.0} {values.Max(),8:0.0}");
