@@ -97,7 +97,7 @@ public class RoleAndScreenTests(BrowserFixture browser)
         await Expect(page.GetByTestId("customer-link").First).ToBeVisibleAsync();
         await BrowserFixture.ScreenshotAsync(page, "customers");
 
-        await page.GetByPlaceholder("Search name or e-mail").FillAsync("emma");
+        await page.GetByTestId("customer-search").FillAsync("emma");
         await Expect(page.GetByTestId("customer-link").First).ToContainTextAsync("Emma");
         await page.GetByTestId("customer-link").First.ClickAsync();
 

@@ -10,10 +10,12 @@ public static partial class Mentions
 {
     public static string HandleFor(string displayName)
     {
-        var words = HandleWords().Matches(displayName.ToLowerInvariant().Replace("'", "").Replace("’", "")
-            .Normalize(System.Text.NormalizationForm.FormD))
-            .Select(m => m.Value);
-        return string.Join('.', words);
+        // "José O'Brien" → "jose.obrien": accents dropped, apostrophes joined, other gaps become dots.
+        var decomposed = displayName.ToLowerInvariant().Replace("'", "").Replace("’", "")
+            .Normalize(System.Text.NormalizationForm.FormD);
+        var plain = new string(decomposed.Where(ch =>
+            System.Globalization.CharUnicodeInfo.GetUnicodeCategory(ch) != System.Globalization.UnicodeCategory.NonSpacingMark).ToArray());
+        return string.Join('.', HandleWords().Matches(plain).Select(m => m.Value));
     }
 
     /// <summary>Handles mentioned in <paramref name="markdown"/>, in order of first appearance, each once.</summary>

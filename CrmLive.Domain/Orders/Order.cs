@@ -36,6 +36,8 @@ public sealed class Order : Entity
     public int ItemCount { get; private set; }
     public string ItemsSummary { get; private set; } = "";
 
+    public void SetStatus(OrderStatus status) => Status = status;
+
     /// <summary>Cancelled and refunded orders don't count towards frequency or monetary value.</summary>
     public bool CountsAsRevenue => Status is not (OrderStatus.Cancelled or OrderStatus.Refunded);
 }

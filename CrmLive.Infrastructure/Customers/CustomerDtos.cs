@@ -46,14 +46,27 @@ public sealed record CustomerProfile(
     string Name,
     string? Email,
     string? Phone,
+    IReadOnlyList<string> OtherEmails,
+    IReadOnlyList<string> OtherPhones,
+    Guid? CompanyId,
     string? CompanyName,
     string? CompanyDomain,
+    Address Address,
+    string? Language,
+    string? TimeZone,
+    string? OwnerId,
+    LifecycleStage Stage,
+    bool MarketingEmailConsent,
+    bool ProactiveChatConsent,
+    string? ExternalId,
     DateTimeOffset CreatedAt,
     DateTimeOffset LastSeenAt,
     int? RfmRecency,
     int? RfmFrequency,
     int? RfmMonetary,
     DateTimeOffset? RfmComputedAt,
+    CustomerMetrics Metrics,
+    IReadOnlyList<string> Tags,
     int OrderCount,
     decimal LifetimeRevenue,
     int OpenConversations,
@@ -75,6 +88,9 @@ public sealed record TimelineItem(long Id, DateTimeOffset OccurredAt, TimelineKi
 
 /// <summary>Keyset position: the last item a page ended with. Null asks for the newest page.</summary>
 public sealed record TimelineCursor(DateTimeOffset OccurredAt, long Id);
+
+/// <summary>Which entries a timeline shows: some kinds only (none = all), between two days (UTC) inclusive.</summary>
+public sealed record TimelineFilter(IReadOnlyList<TimelineKind>? Kinds = null, DateOnly? From = null, DateOnly? To = null);
 
 public sealed record TimelinePage(IReadOnlyList<TimelineItem> Items, TimelineCursor? Next);
 

@@ -13,9 +13,26 @@ namespace CrmLive.Infrastructure.Customers;
 /// (a <see cref="DomainException"/> carries the message to show), saved at once, and the ones that matter put on the
 /// timeline.
 /// </summary>
-public sealed class CustomerEditor(IDbContextFactory<CrmDbContext> dbFactory, StaffDirectory staff, ILiveEventBus bus,
-    TimeProvider clock)
+public sealed class CustomerEditor(IDbContextFactory<CrmDbContext> dbFactory, StaffDirectory staff, RecordExtras extras,
+    ILiveEventBus bus, TimeProvider clock)
 {
+    /// <summary>A new customer; an e-mail already on file is refused, so the team doesn't split one person's history.</summary>
+    public async Task<Guid> CreateAsync(string name, string? email, string? phone, Guid? companyId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var companyName = companyId is null ? null
+            : await db.Companies.Where(c => c.Id == companyId).Select(c => c.Name).SingleOrDefaultAsync(ct)
+              ?? throw new DomainException("That company no longer exists.");
+        var now = clock.GetUtcNow();
+        var customer = new Customer(name, email, phone, companyId, now, companyName);
+        if (customer.Email is not null && await db.Customers.AnyAsync(c => c.Email == customer.Email, ct))
+            throw new DomainException($"A customer with the e-mail {customer.Email} already exists.");
+        db.Customers.Add(customer);
+        db.Timeline.Add(new TimelineEntry(customer.Id, now, TimelineKind.Profile, "Customer created", null, null));
+        await db.SaveChangesAsync(ct);
+        return customer.Id;
+    }
+
     public Task RenameAsync(Guid id, string name, CancellationToken ct = default) =>
         EditAsync(id, (c, _) => { c.Rename(name); return Task.FromResult<string?>(null); }, ct);
 
@@ -75,32 +92,22 @@ public sealed class CustomerEditor(IDbContextFactory<CrmDbContext> dbFactory, St
 
     public async Task SetTagsAsync(Guid id, IEnumerable<string> tags, CancellationToken ct = default)
     {
-        var wanted = tags.Select(RecordTag.Normalize).Distinct().ToList();
-        if (wanted.Count > 30) throw new DomainException("At most 30 tags.");
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (!await db.Customers.AnyAsync(c => c.Id == id, ct)) throw new DomainException("This customer no longer exists.");
-        var current = await db.RecordTags.Where(t => t.RecordId == id).ToListAsync(ct);
-        db.RecordTags.RemoveRange(current.Where(t => !wanted.Contains(t.Tag)));
-        db.RecordTags.AddRange(wanted.Where(w => current.All(t => t.Tag != w)).Select(w => new RecordTag(id, w)));
-        await db.SaveChangesAsync(ct);
+        await EnsureExistsAsync(id, ct);
+        await extras.SetTagsAsync(id, tags, ct);
         await bus.PublishAsync(new CustomerChanged(id, "tags"), ct);
     }
 
-    /// <summary>Sets (or with a blank input clears) one custom field, typed and validated by its definition.</summary>
     public async Task SetAttributeAsync(Guid id, Guid definitionId, string? input, CancellationToken ct = default)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var definition = await db.CustomAttributes.SingleOrDefaultAsync(d => d.Id == definitionId, ct)
-            ?? throw new DomainException("That field no longer exists.");
-        if (definition.Target != AttributeTarget.Customer) throw new DomainException("That field belongs to companies.");
-        if (!await db.Customers.AnyAsync(c => c.Id == id, ct)) throw new DomainException("This customer no longer exists.");
-        var value = definition.Parse(input);
-        var row = await db.CustomAttributeValues.SingleOrDefaultAsync(v => v.RecordId == id && v.DefinitionId == definitionId, ct);
-        if (value.IsEmpty && row is not null) db.CustomAttributeValues.Remove(row);
-        else if (row is not null) row.Set(value);
-        else if (!value.IsEmpty) db.CustomAttributeValues.Add(new CustomAttributeValue(id, definitionId, value));
-        await db.SaveChangesAsync(ct);
+        await EnsureExistsAsync(id, ct);
+        await extras.SetAttributeAsync(id, AttributeTarget.Customer, definitionId, input, ct);
         await bus.PublishAsync(new CustomerChanged(id, "attributes"), ct);
+    }
+
+    private async Task EnsureExistsAsync(Guid id, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (!await db.Customers.AnyAsync(c => c.Id == id, ct)) throw new DomainException("This customer no longer exists.");
     }
 
     private async Task EditAsync(Guid id, Func<Customer, CancellationToken, Task<string?>> change, CancellationToken ct)

@@ -83,9 +83,12 @@ public sealed class CustomerQueries(IDbContextFactory<CrmDbContext> dbFactory, I
             && x.Status != ConversationStatus.Resolved, ct);
         var openTickets = await db.Tickets.CountAsync(t => t.CustomerId == id
             && (t.Status == TicketStatus.Open || t.Status == TicketStatus.Pending), ct);
-        return new CustomerProfile(c.Id, c.Name, c.Email, c.Phone, c.Company?.Name, c.Company?.Domain, c.CreatedAt,
-            c.LastSeenAt, c.RfmRecency, c.RfmFrequency, c.RfmMonetary, c.RfmComputedAt, orderCount, lifetime,
-            openConversations, openTickets);
+        var tags = await db.RecordTags.AsNoTracking().Where(t => t.RecordId == id).Select(t => t.Tag).OrderBy(t => t).ToListAsync(ct);
+        return new CustomerProfile(c.Id, c.Name, c.Email, c.Phone, c.OtherEmails, c.OtherPhones, c.CompanyId,
+            c.Company?.Name, c.Company?.Domain, c.Address, c.Language, c.TimeZone, c.OwnerId, c.Stage,
+            c.MarketingEmailConsent, c.ProactiveChatConsent, c.ExternalId, c.CreatedAt,
+            c.LastSeenAt, c.RfmRecency, c.RfmFrequency, c.RfmMonetary, c.RfmComputedAt, c.Metrics, tags, orderCount,
+            lifetime, openConversations, openTickets);
     }
 
     public async Task<IReadOnlyList<OrderRow>> RecentOrdersAsync(Guid customerId, int take = 20,
@@ -103,11 +106,22 @@ public sealed class CustomerQueries(IDbContextFactory<CrmDbContext> dbFactory, I
 
     /// <summary>Newest first, keyset-paged on (OccurredAt, Id) so deep pages cost the same as the first.</summary>
     public async Task<TimelinePage> TimelineAsync(Guid customerId, TimelineCursor? after, int pageSize = 25,
-        CancellationToken ct = default)
+        CancellationToken ct = default, TimelineFilter? filter = null)
     {
         var size = Math.Clamp(pageSize, 1, MaxPageSize);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var entries = db.Timeline.AsNoTracking().Where(t => t.CustomerId == customerId);
+        if (filter?.Kinds is { Count: > 0 } kinds) entries = entries.Where(t => kinds.Contains(t.Kind));
+        if (filter?.From is { } from)
+        {
+            var start = new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+            entries = entries.Where(t => t.OccurredAt >= start);
+        }
+        if (filter?.To is { } to)
+        {
+            var end = new DateTimeOffset(to.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+            entries = entries.Where(t => t.OccurredAt < end);
+        }
         if (after is not null)
             entries = entries.Where(t => t.OccurredAt < after.OccurredAt
                 || (t.OccurredAt == after.OccurredAt && t.Id < after.Id));

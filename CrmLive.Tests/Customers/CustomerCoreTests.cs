@@ -195,6 +195,32 @@ public class CustomerCoreTests(CrmLiveAppFactory app) : IClassFixture<CrmLiveApp
         Assert.DoesNotContain(targets[1], owned);
     }
 
+    [Fact]
+    public async Task Create_RefusesADuplicateEmail_AndOrdersLandOnTheTimeline()
+    {
+        var editor = app.Service<CustomerEditor>();
+        var email = $"new{Guid.NewGuid():N}"[..12] + "@shop.example";
+        var id = await editor.CreateAsync("Brand New", email, "+1 555 0107", null);
+        var dup = await Assert.ThrowsAsync<DomainException>(() => editor.CreateAsync("Someone Else", email.ToUpperInvariant(), null, null));
+        Assert.Contains("already exists", dup.Message);
+        await Assert.ThrowsAsync<DomainException>(() => editor.CreateAsync(" ", null, null, null));
+
+        var orders = app.Service<CrmLive.Infrastructure.Orders.OrderService>();
+        var number = "HB-" + Guid.NewGuid().ToString("N")[..8];
+        var order = new CrmLive.Infrastructure.Orders.NewOrder(number, DateTimeOffset.UtcNow, 42.5m, "eur",
+            CrmLive.Domain.Orders.SalesChannel.Phone, CrmLive.Domain.Orders.OrderStatus.Paid, ["Rain jacket", " ", "Gift card"]);
+        await orders.AddAsync(id, order);
+        await Assert.ThrowsAsync<DomainException>(() => orders.AddAsync(id, order));
+        await Assert.ThrowsAsync<DomainException>(() => orders.AddAsync(id, order with { Number = number + "x", Items = [] }));
+        await Assert.ThrowsAsync<DomainException>(() => orders.AddAsync(id, order with { Number = number + "y", Amount = -1 }));
+
+        var profile = await app.Service<CustomerQueries>().GetProfileAsync(id);
+        Assert.Equal(1, profile!.OrderCount);
+        Assert.Equal(42.5m, profile.LifetimeRevenue);
+        var timeline = await app.Service<CustomerQueries>().TimelineAsync(id, null);
+        Assert.Contains(timeline.Items, t => t.Kind == TimelineKind.Order && t.Title.Contains(number) && t.Detail == "Rain jacket, Gift card");
+    }
+
     private sealed class SyncProgress<T>(Action<T> report) : IProgress<T>
     {
         public void Report(T value) => report(value);

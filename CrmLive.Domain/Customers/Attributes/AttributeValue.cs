@@ -11,7 +11,7 @@ public readonly record struct AttributeValue(string? Text, decimal? Number, Date
 
     /// <summary>The value as a person types it back in (the inverse of <see cref="CustomAttributeDefinition.Parse"/>).</summary>
     public string Display() =>
-        Text ?? Number?.ToString(CultureInfo.InvariantCulture) ?? Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "";
+        Text ?? Number?.ToString("G29", CultureInfo.InvariantCulture) ?? Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "";
 }
 
 /// <summary>One customer's (or company's) value of one custom field.</summary>

@@ -10,6 +10,7 @@ public class AccessTests(CrmLiveAppFactory app) : IClassFixture<CrmLiveAppFactor
     [Theory]
     [InlineData("/inbox")]
     [InlineData("/customers")]
+    [InlineData("/companies")]
     [InlineData("/dashboard")]
     [InlineData("/hangfire")]
     [InlineData("/settings/replies")]
@@ -17,6 +18,7 @@ public class AccessTests(CrmLiveAppFactory app) : IClassFixture<CrmLiveAppFactor
     [InlineData("/bot/reports")]
     [InlineData("/bot/models")]
     [InlineData("/bot/rules")]
+    [InlineData("/settings/fields")]
     public async Task Anonymous_IsSentToSignIn(string path)
     {
         var response = await app.CreateBrowserClient().GetAsync(path);
@@ -43,6 +45,7 @@ public class AccessTests(CrmLiveAppFactory app) : IClassFixture<CrmLiveAppFactor
     [InlineData("/bot/reports")]
     [InlineData("/bot/models")]
     [InlineData("/bot/rules")]
+    [InlineData("/settings/fields")]
     public async Task Agent_CannotReachManagerPagesOrJobs(string path)
     {
         var agent = await app.SignInAsync("agent1@crmlive.demo");
@@ -65,12 +68,14 @@ public class AccessTests(CrmLiveAppFactory app) : IClassFixture<CrmLiveAppFactor
     [Theory]
     [InlineData("agent1@crmlive.demo", "/inbox")]
     [InlineData("agent1@crmlive.demo", "/customers")]
+    [InlineData("agent1@crmlive.demo", "/companies")]
     [InlineData("manager@crmlive.demo", "/dashboard")]
     [InlineData("manager@crmlive.demo", "/settings/replies")]
     [InlineData("manager@crmlive.demo", "/bot/intents")]
     [InlineData("manager@crmlive.demo", "/bot/reports")]
     [InlineData("manager@crmlive.demo", "/bot/models")]
     [InlineData("manager@crmlive.demo", "/bot/rules")]
+    [InlineData("manager@crmlive.demo", "/settings/fields")]
     [InlineData("admin@crmlive.demo", "/dashboard")]
     [InlineData("admin@crmlive.demo", "/hangfire")]
     public async Task RightRole_GetsThePage(string email, string path)
