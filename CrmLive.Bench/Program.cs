@@ -25,7 +25,8 @@ internal static class BenchMain
                     Events: options.Int("--events", 50_000),
                     Companies: options.Int("--companies", 20_000),
                     Rounds: options.Int("--rounds", 3),
-                    DbPath: options.String("--db")));
+                    DbPath: options.String("--db"),
+                    Plans: options.Flag("--plans")));
             case "chat":
                 return await ChatBenchmark.RunAsync(new ChatBenchmarkOptions(
                     Connections: options.Int("--connections", 200),
