@@ -56,6 +56,27 @@ internal static class CustomerFilters
         return customers;
     }
 
+    /// <summary>
+    /// Whether one index answers both the filter and the order, so the database reads matches already sorted and
+    /// nothing is to be gained by hiding the filter from its index: an owner's customers by name or by last seen,
+    /// a stage's by name, a creation-date range by creation date (see CustomerEntityTypeConfiguration).
+    /// </summary>
+    public static bool OneIndexServes(CustomerFilter filter, CustomerSort sort)
+    {
+        var only = filter with { OwnerId = null, Stage = null, CreatedFrom = null, CreatedTo = null };
+        if (!only.IsEmpty) return false;
+        var owner = filter.OwnerId is not null;
+        var stage = filter.Stage is not null;
+        var created = filter.CreatedFrom is not null || filter.CreatedTo is not null;
+        return (owner, stage, created, sort) switch
+        {
+            (true, false, false, CustomerSort.Name or CustomerSort.LastSeenAt) => true,
+            (false, true, false, CustomerSort.Name) => true,
+            (false, false, true, CustomerSort.CreatedAt) => true,
+            _ => false,
+        };
+    }
+
     private static IQueryable<Customer> Attribute(CrmDbContext db, IQueryable<Customer> customers,
         CustomAttributeDefinition definition, AttributeCondition condition)
     {

@@ -39,7 +39,8 @@ public sealed class CustomerQueries(IDbContextFactory<CrmDbContext> dbFactory, I
         {
             // One past the cap is enough to tell "10,000+" and bounds the count by the cap, not by the matches.
             (total, cap) = (await customers.Take(FilterCountCap + 1).CountAsync(ct), FilterCountCap);
-            if (providerSql.NeedsBroadFilterHint && await IsBroadAsync(customers, all, total, skip + size, ct))
+            if (providerSql.NeedsBroadFilterHint && !CustomerFilters.OneIndexServes(q.Filter, q.SortBy)
+                && await IsBroadAsync(customers, all, total, skip + size, ct))
                 customers = await CustomerFilters.ApplyAsync(db, all, q.Filter, ct, withoutIndex: providerSql);
         }
         else (total, cap) = (await customers.CountAsync(ct), int.MaxValue);
