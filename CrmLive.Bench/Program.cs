@@ -1,5 +1,6 @@
 using CrmLive.Bench.Bot;
 using CrmLive.Bench.Chat;
+using CrmLive.Bench.Customers;
 using CrmLive.Infrastructure.Bot.Classifier;
 
 namespace CrmLive.Bench;
@@ -18,6 +19,14 @@ internal static class BenchMain
             case "seed-rfm":
                 await SeedRfmBenchmark.RunAsync(options.Int("--customers", 20_000));
                 return 0;
+            case "customers":
+                return await CustomersBenchmark.RunAsync(new CustomersBenchmarkOptions(
+                    Customers: options.Int("--customers", 1_000_000),
+                    Events: options.Int("--events", 50_000),
+                    Companies: options.Int("--companies", 20_000),
+                    Rounds: options.Int("--rounds", 3),
+                    DbPath: options.String("--db"),
+                    Plans: options.Flag("--plans")));
             case "chat":
                 return await ChatBenchmark.RunAsync(new ChatBenchmarkOptions(
                     Connections: options.Int("--connections", 200),
@@ -52,6 +61,12 @@ internal static class BenchMain
                     Scenarios:
                       seed-rfm [--customers N]
                           seed the demo company on SQLite, then time the RFM recompute
+                      customers [--customers N] [--events E] [--companies C] [--rounds R] [--db FILE]
+                          generates (or reuses, when its counts match) a SQLite file under the temp folder (or FILE)
+                          with N customers (default 1,000,000) over C companies (20,000) and one customer with E
+                          timeline events (50,000), then measures through CustomerQueries, R rounds after a warm-up:
+                          search-as-you-type (names, e-mails, phones, one query per keystroke), list pages 1/2/10/100
+                          in every sort and under filters, the 360 first page and deep timeline pages.
                       chat [--connections N] [--rate R] [--seconds S] [--instances 1|2] [--pg CONNECTION]
                            [--url http://host:port] [--inbox KEY] [--warmup S]
                           N widgets over real WebSockets send R messages/s for S seconds; measures delivery to the agent side.

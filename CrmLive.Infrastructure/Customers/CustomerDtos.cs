@@ -37,7 +37,8 @@ public sealed record CustomerListQuery(
     CustomerFilter? Filter = null,
     IReadOnlyList<Guid>? AttributeColumns = null);
 
-/// <param name="TotalCount">Exact, except for a search that found more than it shows: then
+/// <param name="TotalCount">Exact, except for a search or filter that found more than it counts (see
+/// <see cref="CustomerQueries.SearchCap"/>, <see cref="CustomerQueries.FilterCountCap"/>): then
 /// <paramref name="Capped"/> is true and the count is a lower bound ("1,000+").</param>
 public sealed record Paged<T>(IReadOnlyList<T> Items, int TotalCount, bool Capped = false);
 

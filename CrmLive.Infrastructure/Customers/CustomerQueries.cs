@@ -1,4 +1,5 @@
 using CrmLive.Domain.Conversations;
+using CrmLive.Domain.Customers;
 using CrmLive.Domain.Orders;
 using CrmLive.Domain.Tickets;
 using CrmLive.Infrastructure.Persistence;
@@ -14,20 +15,63 @@ public sealed class CustomerQueries(IDbContextFactory<CrmDbContext> dbFactory, I
     /// <summary>A search shows at most this many matches ("1,000+"); typing more narrows it.</summary>
     public const int SearchCap = 1000;
 
+    /// <summary>
+    /// A filtered list counts at most this many matches ("10,000+"): counting 200,000 matches through their index
+    /// costs more than showing a page of them, and nobody pages that far.
+    /// </summary>
+    public const int FilterCountCap = 10_000;
+
     public async Task<Paged<CustomerRow>> ListAsync(CustomerListQuery q, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var customers = await CustomerFilters.ApplyAsync(db, db.Customers.AsNoTracking(), q.Filter, ct);
-        var searching = !string.IsNullOrWhiteSpace(q.Search);
-        if (searching)
+        var all = db.Customers.AsNoTracking();
+        var customers = await CustomerFilters.ApplyAsync(db, all, q.Filter, ct);
+        var size = Math.Clamp(q.PageSize, 1, MaxPageSize);
+        var skip = Math.Max(0, q.Page) * size;
+        int total, cap;
+        if (!string.IsNullOrWhiteSpace(q.Search))
         {
-            var ids = providerSql.SearchCustomerIds(db, q.Search!, SearchCap + 1);
+            var ids = providerSql.SearchCustomerIds(db, q.Search, SearchCap + 1);
             customers = customers.Where(c => ids.Contains(c.Id));
+            (total, cap) = (await customers.CountAsync(ct), SearchCap);
         }
+        else if (q.Filter is { IsEmpty: false })
+        {
+            // One past the cap is enough to tell "10,000+" and bounds the count by the cap, not by the matches.
+            (total, cap) = (await customers.Take(FilterCountCap + 1).CountAsync(ct), FilterCountCap);
+            if (providerSql.NeedsBroadFilterHint && !CustomerFilters.OneIndexServes(q.Filter, q.SortBy)
+                && await IsBroadAsync(customers, all, total, skip + size, ct))
+                customers = await CustomerFilters.ApplyAsync(db, all, q.Filter, ct, withoutIndex: providerSql);
+        }
+        else (total, cap) = (await customers.CountAsync(ct), int.MaxValue);
 
-        var total = await customers.CountAsync(ct);
-        var capped = searching && total > SearchCap;
-        customers = (q.SortBy, q.Descending) switch
+        var rows = await Sorted(customers, q.SortBy, q.Descending).Skip(skip).Take(size)
+            .Select(c => new CustomerRow(c.Id, c.Name, c.Email, c.Phone, c.CompanyName,
+                c.CreatedAt, c.LastSeenAt, c.RfmRecency, c.RfmFrequency, c.RfmMonetary, c.Stage, c.OwnerId,
+                c.Metrics.Segment, c.Metrics.LoyaltyTier))
+            .ToListAsync(ct);
+        rows = await WithTagsAndAttributesAsync(db, rows, q.AttributeColumns ?? [], ct);
+        return new Paged<CustomerRow>(rows, Math.Min(total, cap), total > cap);
+    }
+
+    /// <summary>
+    /// Whether the page is better read in the sort index's order, checking the filter row by row, than by fetching
+    /// every match through the filter's index and sorting them. Reaching the page's end reads about
+    /// reach × all / matches rows the first way; the second sorts all the matches. So the first wins once the
+    /// matches exceed √(reach × all): 5,000 of a million for the first page, 50,000 for the hundredth. When the
+    /// capped count stops short of that threshold, counting on as far as the threshold decides it.
+    /// </summary>
+    private static async Task<bool> IsBroadAsync(IQueryable<Customer> filtered, IQueryable<Customer> all,
+        int cappedMatches, int reach, CancellationToken ct)
+    {
+        if (cappedMatches <= reach) return false; // Fewer matches than the page reaches: sorting them is cheap.
+        var threshold = (int)Math.Min(int.MaxValue - 1, Math.Ceiling(Math.Sqrt((double)reach * await all.CountAsync(ct))));
+        if (cappedMatches > threshold) return true;
+        return cappedMatches > FilterCountCap && await filtered.Take(threshold + 1).CountAsync(ct) > threshold;
+    }
+
+    private static IQueryable<Customer> Sorted(IQueryable<Customer> customers, CustomerSort sort, bool descending) =>
+        (sort, descending) switch
         {
             (CustomerSort.Email, false) => customers.OrderBy(c => c.Email).ThenBy(c => c.Id),
             (CustomerSort.Email, true) => customers.OrderByDescending(c => c.Email).ThenByDescending(c => c.Id),
@@ -40,15 +84,6 @@ public sealed class CustomerQueries(IDbContextFactory<CrmDbContext> dbFactory, I
             (_, true) => customers.OrderByDescending(c => c.Name).ThenByDescending(c => c.Id),
             _ => customers.OrderBy(c => c.Name).ThenBy(c => c.Id),
         };
-        var size = Math.Clamp(q.PageSize, 1, MaxPageSize);
-        var rows = await customers.Skip(Math.Max(0, q.Page) * size).Take(size)
-            .Select(c => new CustomerRow(c.Id, c.Name, c.Email, c.Phone, c.CompanyName,
-                c.CreatedAt, c.LastSeenAt, c.RfmRecency, c.RfmFrequency, c.RfmMonetary, c.Stage, c.OwnerId,
-                c.Metrics.Segment, c.Metrics.LoyaltyTier))
-            .ToListAsync(ct);
-        rows = await WithTagsAndAttributesAsync(db, rows, q.AttributeColumns ?? [], ct);
-        return new Paged<CustomerRow>(rows, capped ? SearchCap : total, capped);
-    }
 
     /// <summary>Tags and the chosen custom fields of one page's rows, in two indexed queries.</summary>
     private static async Task<List<CustomerRow>> WithTagsAndAttributesAsync(CrmDbContext db, List<CustomerRow> rows,

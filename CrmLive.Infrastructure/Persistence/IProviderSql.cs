@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using CrmLive.Domain.Conversations;
 
 namespace CrmLive.Infrastructure.Persistence;
@@ -15,6 +16,19 @@ public interface IProviderSql
     /// provider that has one (FTS5 trigrams on SQLite, pg_trgm on PostgreSQL), so it stays fast at a million rows.
     /// </summary>
     IQueryable<Guid> SearchCustomerIds(CrmDbContext db, string term, int limit);
+
+    /// <summary>
+    /// Whether the planner has to be told that a filter keeps a large share of the rows. SQLite has no histograms
+    /// (no STAT4), so it reads any indexed range as selective and prefers the filter's index to the ORDER BY's, then
+    /// sorts every match. PostgreSQL and SQL Server estimate a range's share from their column statistics.
+    /// </summary>
+    bool NeedsBroadFilterHint { get; }
+
+    /// <summary>
+    /// <paramref name="predicate"/> in a form no index answers, so the ORDER BY's index drives the query and the
+    /// predicate is checked row by row (see <see cref="NeedsBroadFilterHint"/>). Unchanged where not needed.
+    /// </summary>
+    Expression<Func<T, bool>> WithoutIndex<T>(Expression<Func<T, bool>> predicate);
 
     /// <summary>Messages whose text contains <paramref name="term"/>, ignoring case.</summary>
     IQueryable<Message> SearchMessages(IQueryable<Message> messages, string term);

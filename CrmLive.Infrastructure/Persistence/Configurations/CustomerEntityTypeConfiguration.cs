@@ -34,17 +34,21 @@ internal sealed class CustomerEntityTypeConfiguration : IEntityTypeConfiguration
         });
         builder.Ignore(c => c.Rfm);
         builder.HasOne(c => c.Company).WithMany().HasForeignKey(c => c.CompanyId).OnDelete(DeleteBehavior.SetNull);
-        builder.HasIndex(c => c.Email);
         builder.Property(c => c.ExternalId).HasMaxLength(100);
         builder.HasIndex(c => c.ExternalId).IsUnique().HasFilter("\"ExternalId\" IS NOT NULL");
-        // Every sortable column of the list has an index, so a sorted page is a range scan, not a sort of a million.
-        builder.HasIndex(c => c.Name);
-        builder.HasIndex(c => c.CreatedAt);
-        builder.HasIndex(c => c.LastSeenAt);
-        builder.HasIndex(c => c.CompanyName);
-        builder.HasIndex(c => c.Phone);
-        builder.HasIndex(c => new { c.OwnerId, c.Name });
-        builder.HasIndex(c => new { c.Stage, c.Name });
+        // Every list order is (column, Id), so each sortable column's index ends in Id: then a page is a range scan
+        // in index order. With (column) alone, SQLite and PostgreSQL sort every run of equal values for the Id
+        // tie-break — 400,000 rows with no company, 100,000 with no e-mail at a million customers. These also
+        // serve equality lookups on their first column (e-mail duplicates, an owner's or a stage's customers).
+        builder.HasIndex(c => new { c.Name, c.Id });
+        builder.HasIndex(c => new { c.Email, c.Id });
+        builder.HasIndex(c => new { c.CompanyName, c.Id });
+        builder.HasIndex(c => new { c.CreatedAt, c.Id });
+        builder.HasIndex(c => new { c.LastSeenAt, c.Id });
+        // The filters the list offers, in the order they are usually shown: by name, or an owner's by last seen.
+        builder.HasIndex(c => new { c.OwnerId, c.Name, c.Id });
+        builder.HasIndex(c => new { c.OwnerId, c.LastSeenAt, c.Id });
+        builder.HasIndex(c => new { c.Stage, c.Name, c.Id });
     }
 }
 

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using CrmLive.Domain.Conversations;
 using CrmLive.Domain.Customers;
 using CrmLive.Infrastructure.Persistence.Sqlite;
@@ -20,6 +21,10 @@ internal sealed class PostgreSqlProviderSql : IProviderSql
         var query = db.Customers.Where(c => EF.Functions.Like(c.SearchText, pattern, "\\"));
         return (normalized.Length < 3 ? query.OrderBy(c => c.SearchText) : query).Take(limit).Select(c => c.Id);
     }
+
+    public bool NeedsBroadFilterHint => false;
+
+    public Expression<Func<T, bool>> WithoutIndex<T>(Expression<Func<T, bool>> predicate) => predicate;
 
     public IQueryable<Message> SearchMessages(IQueryable<Message> messages, string term)
     {

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using CrmLive.Domain.Conversations;
 using CrmLive.Domain.Customers;
 using CrmLive.Infrastructure.Persistence.Sqlite;
@@ -19,6 +20,10 @@ internal sealed class SqlServerProviderSql : IProviderSql
             : ProviderSqlPatterns.Contains(normalized);
         return db.Customers.Where(c => EF.Functions.Like(c.SearchText, pattern, "\\")).Take(limit).Select(c => c.Id);
     }
+
+    public bool NeedsBroadFilterHint => false;
+
+    public Expression<Func<T, bool>> WithoutIndex<T>(Expression<Func<T, bool>> predicate) => predicate;
 
     public IQueryable<Message> SearchMessages(IQueryable<Message> messages, string term)
     {

@@ -14,6 +14,12 @@ public sealed class SqliteCrmDbContext(DbContextOptions<SqliteCrmDbContext> opti
         configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
         configurationBuilder.Properties<decimal>().HaveConversion<double>();
     }
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        SqliteNoIndex.Register(builder);
+    }
 }
 
 /// <summary>Lets <c>dotnet ef migrations add</c> build the SQLite context without starting the web app.</summary>

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using CrmLive.Domain.Conversations;
 using CrmLive.Domain.Customers;
 using Microsoft.EntityFrameworkCore;
@@ -29,6 +30,10 @@ internal sealed class SqliteProviderSql : IProviderSql
         return db.Customers.Where(c => string.Compare(c.SearchText, prefix) >= 0 && string.Compare(c.SearchText, upper) < 0)
             .OrderBy(c => c.SearchText).Take(limit).Select(c => c.Id);
     }
+
+    public bool NeedsBroadFilterHint => true;
+
+    public Expression<Func<T, bool>> WithoutIndex<T>(Expression<Func<T, bool>> predicate) => SqliteNoIndex.Rewrite(predicate);
 
     public IQueryable<Message> SearchMessages(IQueryable<Message> messages, string term)
     {

@@ -900,25 +900,25 @@ namespace CrmLive.Infrastructure.Persistence.SqlServer.Migrations
 
                     b.HasIndex("CompanyId");
 
-                    b.HasIndex("CompanyName");
-
-                    b.HasIndex("CreatedAt");
-
-                    b.HasIndex("Email");
-
                     b.HasIndex("ExternalId")
                         .IsUnique()
                         .HasFilter("\"ExternalId\" IS NOT NULL");
 
-                    b.HasIndex("LastSeenAt");
+                    b.HasIndex("CompanyName", "Id");
 
-                    b.HasIndex("Name");
+                    b.HasIndex("CreatedAt", "Id");
 
-                    b.HasIndex("Phone");
+                    b.HasIndex("Email", "Id");
 
-                    b.HasIndex("OwnerId", "Name");
+                    b.HasIndex("LastSeenAt", "Id");
 
-                    b.HasIndex("Stage", "Name");
+                    b.HasIndex("Name", "Id");
+
+                    b.HasIndex("OwnerId", "LastSeenAt", "Id");
+
+                    b.HasIndex("OwnerId", "Name", "Id");
+
+                    b.HasIndex("Stage", "Name", "Id");
 
                     b.ToTable("Customers");
                 });

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace CrmLive.Infrastructure.Persistence.SqlServer.Migrations
+namespace CrmLive.Infrastructure.Persistence.Sqlite.Migrations
 {
     /// <inheritdoc />
     public partial class CrmCore : Migration
@@ -11,111 +11,123 @@ namespace CrmLive.Infrastructure.Persistence.SqlServer.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropIndex(
+                name: "IX_Customers_CreatedAt",
+                table: "Customers");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Customers_Email",
+                table: "Customers");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Customers_Name",
+                table: "Customers");
+
             migrationBuilder.AddColumn<string>(
                 name: "AssigneeId",
                 table: "Tickets",
-                type: "nvarchar(450)",
+                type: "TEXT",
                 maxLength: 450,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "Description",
                 table: "Tickets",
-                type: "nvarchar(max)",
+                type: "TEXT",
                 maxLength: 10000,
                 nullable: true);
 
-            migrationBuilder.AddColumn<DateTimeOffset>(
+            migrationBuilder.AddColumn<long>(
                 name: "DueAt",
                 table: "Tickets",
-                type: "datetimeoffset",
+                type: "INTEGER",
                 nullable: false,
-                defaultValue: new DateTimeOffset(new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)));
+                defaultValue: 0L);
 
-            migrationBuilder.AddColumn<DateTimeOffset>(
+            migrationBuilder.AddColumn<long>(
                 name: "SolvedAt",
                 table: "Tickets",
-                type: "datetimeoffset",
+                type: "INTEGER",
                 nullable: true);
 
-            migrationBuilder.AddColumn<DateTimeOffset>(
+            migrationBuilder.AddColumn<long>(
                 name: "UpdatedAt",
                 table: "Tickets",
-                type: "datetimeoffset",
+                type: "INTEGER",
                 nullable: false,
-                defaultValue: new DateTimeOffset(new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)));
+                defaultValue: 0L);
 
             migrationBuilder.AddColumn<string>(
                 name: "LostReason",
                 table: "Deals",
-                type: "nvarchar(200)",
+                type: "TEXT",
                 maxLength: 200,
                 nullable: true);
 
             migrationBuilder.AddColumn<double>(
                 name: "Position",
                 table: "Deals",
-                type: "float",
+                type: "REAL",
                 nullable: false,
                 defaultValue: 0.0);
 
-            migrationBuilder.AddColumn<DateTimeOffset>(
+            migrationBuilder.AddColumn<long>(
                 name: "UpdatedAt",
                 table: "Deals",
-                type: "datetimeoffset",
+                type: "INTEGER",
                 nullable: false,
-                defaultValue: new DateTimeOffset(new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)));
+                defaultValue: 0L);
 
             migrationBuilder.AddColumn<double>(
                 name: "AverageCsat",
                 table: "Customers",
-                type: "float",
+                type: "REAL",
                 nullable: true);
 
             migrationBuilder.AddColumn<double>(
                 name: "ChurnRisk",
                 table: "Customers",
-                type: "float",
+                type: "REAL",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "City",
                 table: "Customers",
-                type: "nvarchar(100)",
+                type: "TEXT",
                 maxLength: 100,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "CompanyName",
                 table: "Customers",
-                type: "nvarchar(200)",
+                type: "TEXT",
                 maxLength: 200,
                 nullable: true);
 
-            migrationBuilder.AddColumn<DateTimeOffset>(
+            migrationBuilder.AddColumn<long>(
                 name: "ConsentChangedAt",
                 table: "Customers",
-                type: "datetimeoffset",
+                type: "INTEGER",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "Country",
                 table: "Customers",
-                type: "nvarchar(2)",
+                type: "TEXT",
                 maxLength: 2,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "Language",
                 table: "Customers",
-                type: "nvarchar(20)",
+                type: "TEXT",
                 maxLength: 20,
                 nullable: true);
 
-            migrationBuilder.AddColumn<decimal>(
+            migrationBuilder.AddColumn<double>(
                 name: "LifetimeValue",
                 table: "Customers",
-                type: "decimal(18,2)",
+                type: "REAL",
                 precision: 18,
                 scale: 2,
                 nullable: true);
@@ -123,68 +135,68 @@ namespace CrmLive.Infrastructure.Persistence.SqlServer.Migrations
             migrationBuilder.AddColumn<int>(
                 name: "LoyaltyScore",
                 table: "Customers",
-                type: "int",
+                type: "INTEGER",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "LoyaltyTier",
                 table: "Customers",
-                type: "nvarchar(20)",
+                type: "TEXT",
                 maxLength: 20,
                 nullable: true);
 
             migrationBuilder.AddColumn<bool>(
                 name: "MarketingEmailConsent",
                 table: "Customers",
-                type: "bit",
+                type: "INTEGER",
                 nullable: false,
                 defaultValue: false);
 
-            migrationBuilder.AddColumn<DateTimeOffset>(
+            migrationBuilder.AddColumn<long>(
                 name: "MetricsComputedAt",
                 table: "Customers",
-                type: "datetimeoffset",
+                type: "INTEGER",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "OtherEmails",
                 table: "Customers",
-                type: "nvarchar(max)",
+                type: "TEXT",
                 nullable: false,
                 defaultValue: "[]");
 
             migrationBuilder.AddColumn<string>(
                 name: "OtherPhones",
                 table: "Customers",
-                type: "nvarchar(max)",
+                type: "TEXT",
                 nullable: false,
                 defaultValue: "[]");
 
             migrationBuilder.AddColumn<string>(
                 name: "OwnerId",
                 table: "Customers",
-                type: "nvarchar(450)",
+                type: "TEXT",
                 maxLength: 450,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "PostalCode",
                 table: "Customers",
-                type: "nvarchar(20)",
+                type: "TEXT",
                 maxLength: 20,
                 nullable: true);
 
             migrationBuilder.AddColumn<bool>(
                 name: "ProactiveChatConsent",
                 table: "Customers",
-                type: "bit",
+                type: "INTEGER",
                 nullable: false,
                 defaultValue: false);
 
             migrationBuilder.AddColumn<string>(
                 name: "SearchText",
                 table: "Customers",
-                type: "nvarchar(1000)",
+                type: "TEXT",
                 maxLength: 1000,
                 nullable: false,
                 defaultValue: "");
@@ -192,14 +204,14 @@ namespace CrmLive.Infrastructure.Persistence.SqlServer.Migrations
             migrationBuilder.AddColumn<string>(
                 name: "Segment",
                 table: "Customers",
-                type: "nvarchar(40)",
+                type: "TEXT",
                 maxLength: 40,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "Stage",
                 table: "Customers",
-                type: "nvarchar(20)",
+                type: "TEXT",
                 maxLength: 20,
                 nullable: false,
                 defaultValue: "");
@@ -207,69 +219,69 @@ namespace CrmLive.Infrastructure.Persistence.SqlServer.Migrations
             migrationBuilder.AddColumn<string>(
                 name: "Street",
                 table: "Customers",
-                type: "nvarchar(200)",
+                type: "TEXT",
                 maxLength: 200,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "TimeZone",
                 table: "Customers",
-                type: "nvarchar(64)",
+                type: "TEXT",
                 maxLength: 64,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "City",
                 table: "Companies",
-                type: "nvarchar(100)",
+                type: "TEXT",
                 maxLength: 100,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "Country",
                 table: "Companies",
-                type: "nvarchar(2)",
+                type: "TEXT",
                 maxLength: 2,
                 nullable: true);
 
             migrationBuilder.AddColumn<int>(
                 name: "Employees",
                 table: "Companies",
-                type: "int",
+                type: "INTEGER",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "Industry",
                 table: "Companies",
-                type: "nvarchar(100)",
+                type: "TEXT",
                 maxLength: 100,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "OwnerId",
                 table: "Companies",
-                type: "nvarchar(450)",
+                type: "TEXT",
                 maxLength: 450,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "Phone",
                 table: "Companies",
-                type: "nvarchar(40)",
+                type: "TEXT",
                 maxLength: 40,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "PostalCode",
                 table: "Companies",
-                type: "nvarchar(20)",
+                type: "TEXT",
                 maxLength: 20,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "Stage",
                 table: "Companies",
-                type: "nvarchar(20)",
+                type: "TEXT",
                 maxLength: 20,
                 nullable: false,
                 defaultValue: "");
@@ -277,7 +289,7 @@ namespace CrmLive.Infrastructure.Persistence.SqlServer.Migrations
             migrationBuilder.AddColumn<string>(
                 name: "Street",
                 table: "Companies",
-                type: "nvarchar(200)",
+                type: "TEXT",
                 maxLength: 200,
                 nullable: true);
 
@@ -285,14 +297,14 @@ namespace CrmLive.Infrastructure.Persistence.SqlServer.Migrations
                 name: "CustomAttributes",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    Target = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
-                    Key = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
-                    Label = table.Column<string>(type: "nvarchar(60)", maxLength: 60, nullable: false),
-                    Type = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
-                    Choices = table.Column<string>(type: "nvarchar(max)", nullable: false),
-                    Required = table.Column<bool>(type: "bit", nullable: false),
-                    Position = table.Column<int>(type: "int", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Target = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Key = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Label = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    Type = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Choices = table.Column<string>(type: "TEXT", nullable: false),
+                    Required = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Position = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -303,13 +315,13 @@ namespace CrmLive.Infrastructure.Persistence.SqlServer.Migrations
                 name: "Notes",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    CustomerId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    AuthorId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
-                    AuthorName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    Body = table.Column<string>(type: "nvarchar(max)", maxLength: 10000, nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    EditedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CustomerId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AuthorId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    AuthorName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Body = table.Column<string>(type: "TEXT", maxLength: 10000, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    EditedAt = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -326,8 +338,8 @@ namespace CrmLive.Infrastructure.Persistence.SqlServer.Migrations
                 name: "RecordTags",
                 columns: table => new
                 {
-                    RecordId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    Tag = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false)
+                    RecordId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Tag = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -338,13 +350,13 @@ namespace CrmLive.Infrastructure.Persistence.SqlServer.Migrations
                 name: "SavedViews",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    List = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
-                    Name = table.Column<string>(type: "nvarchar(80)", maxLength: 80, nullable: false),
-                    OwnerId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
-                    Shared = table.Column<bool>(type: "bit", nullable: false),
-                    Definition = table.Column<string>(type: "nvarchar(max)", maxLength: 8000, nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    List = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
+                    OwnerId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    Shared = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Definition = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -355,13 +367,13 @@ namespace CrmLive.Infrastructure.Persistence.SqlServer.Migrations
                 name: "SlaSettings",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    UrgentHours = table.Column<double>(type: "float", nullable: false),
-                    HighHours = table.Column<double>(type: "float", nullable: false),
-                    NormalHours = table.Column<double>(type: "float", nullable: false),
-                    LowHours = table.Column<double>(type: "float", nullable: false),
-                    BusinessHours = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: false),
-                    TimeZone = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UrgentHours = table.Column<double>(type: "REAL", nullable: false),
+                    HighHours = table.Column<double>(type: "REAL", nullable: false),
+                    NormalHours = table.Column<double>(type: "REAL", nullable: false),
+                    LowHours = table.Column<double>(type: "REAL", nullable: false),
+                    BusinessHours = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    TimeZone = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -372,11 +384,11 @@ namespace CrmLive.Infrastructure.Persistence.SqlServer.Migrations
                 name: "CustomAttributeValues",
                 columns: table => new
                 {
-                    RecordId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    DefinitionId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    Text = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
-                    Number = table.Column<decimal>(type: "decimal(18,4)", precision: 18, scale: 4, nullable: true),
-                    Date = table.Column<DateOnly>(type: "date", nullable: true)
+                    RecordId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    DefinitionId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    Number = table.Column<double>(type: "REAL", precision: 18, scale: 4, nullable: true),
+                    Date = table.Column<DateOnly>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -420,29 +432,44 @@ namespace CrmLive.Infrastructure.Persistence.SqlServer.Migrations
                 columns: new[] { "Stage", "Position" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Customers_CompanyName",
+                name: "IX_Customers_CompanyName_Id",
                 table: "Customers",
-                column: "CompanyName");
+                columns: new[] { "CompanyName", "Id" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Customers_LastSeenAt",
+                name: "IX_Customers_CreatedAt_Id",
                 table: "Customers",
-                column: "LastSeenAt");
+                columns: new[] { "CreatedAt", "Id" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Customers_OwnerId_Name",
+                name: "IX_Customers_Email_Id",
                 table: "Customers",
-                columns: new[] { "OwnerId", "Name" });
+                columns: new[] { "Email", "Id" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Customers_Phone",
+                name: "IX_Customers_LastSeenAt_Id",
                 table: "Customers",
-                column: "Phone");
+                columns: new[] { "LastSeenAt", "Id" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Customers_Stage_Name",
+                name: "IX_Customers_Name_Id",
                 table: "Customers",
-                columns: new[] { "Stage", "Name" });
+                columns: new[] { "Name", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Customers_OwnerId_LastSeenAt_Id",
+                table: "Customers",
+                columns: new[] { "OwnerId", "LastSeenAt", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Customers_OwnerId_Name_Id",
+                table: "Customers",
+                columns: new[] { "OwnerId", "Name", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Customers_Stage_Name_Id",
+                table: "Customers",
+                columns: new[] { "Stage", "Name", "Id" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Companies_CreatedAt",
@@ -489,11 +516,15 @@ namespace CrmLive.Infrastructure.Persistence.SqlServer.Migrations
                 name: "IX_SavedViews_List_OwnerId",
                 table: "SavedViews",
                 columns: new[] { "List", "OwnerId" });
+
+            CustomerSearchIndex.Create(migrationBuilder);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            CustomerSearchIndex.Drop(migrationBuilder);
+
             migrationBuilder.DropTable(
                 name: "CustomAttributeValues");
 
@@ -537,23 +568,35 @@ namespace CrmLive.Infrastructure.Persistence.SqlServer.Migrations
                 table: "Deals");
 
             migrationBuilder.DropIndex(
-                name: "IX_Customers_CompanyName",
+                name: "IX_Customers_CompanyName_Id",
                 table: "Customers");
 
             migrationBuilder.DropIndex(
-                name: "IX_Customers_LastSeenAt",
+                name: "IX_Customers_CreatedAt_Id",
                 table: "Customers");
 
             migrationBuilder.DropIndex(
-                name: "IX_Customers_OwnerId_Name",
+                name: "IX_Customers_Email_Id",
                 table: "Customers");
 
             migrationBuilder.DropIndex(
-                name: "IX_Customers_Phone",
+                name: "IX_Customers_LastSeenAt_Id",
                 table: "Customers");
 
             migrationBuilder.DropIndex(
-                name: "IX_Customers_Stage_Name",
+                name: "IX_Customers_Name_Id",
+                table: "Customers");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Customers_OwnerId_LastSeenAt_Id",
+                table: "Customers");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Customers_OwnerId_Name_Id",
+                table: "Customers");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Customers_Stage_Name_Id",
                 table: "Customers");
 
             migrationBuilder.DropIndex(
@@ -719,6 +762,21 @@ namespace CrmLive.Infrastructure.Persistence.SqlServer.Migrations
             migrationBuilder.DropColumn(
                 name: "Street",
                 table: "Companies");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Customers_CreatedAt",
+                table: "Customers",
+                column: "CreatedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Customers_Email",
+                table: "Customers",
+                column: "Email");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Customers_Name",
+                table: "Customers",
+                column: "Name");
         }
     }
 }

@@ -1,10 +1,9 @@
 ﻿using System;
-using System.Collections.Generic;
 using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace CrmLive.Infrastructure.Persistence.PostgreSql.Migrations
+namespace CrmLive.Infrastructure.Persistence.SqlServer.Migrations
 {
     /// <inheritdoc />
     public partial class CrmCore : Migration
@@ -12,111 +11,123 @@ namespace CrmLive.Infrastructure.Persistence.PostgreSql.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropIndex(
+                name: "IX_Customers_CreatedAt",
+                table: "Customers");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Customers_Email",
+                table: "Customers");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Customers_Name",
+                table: "Customers");
+
             migrationBuilder.AddColumn<string>(
                 name: "AssigneeId",
                 table: "Tickets",
-                type: "character varying(450)",
+                type: "nvarchar(450)",
                 maxLength: 450,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "Description",
                 table: "Tickets",
-                type: "character varying(10000)",
+                type: "nvarchar(max)",
                 maxLength: 10000,
                 nullable: true);
 
             migrationBuilder.AddColumn<DateTimeOffset>(
                 name: "DueAt",
                 table: "Tickets",
-                type: "timestamp with time zone",
+                type: "datetimeoffset",
                 nullable: false,
                 defaultValue: new DateTimeOffset(new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)));
 
             migrationBuilder.AddColumn<DateTimeOffset>(
                 name: "SolvedAt",
                 table: "Tickets",
-                type: "timestamp with time zone",
+                type: "datetimeoffset",
                 nullable: true);
 
             migrationBuilder.AddColumn<DateTimeOffset>(
                 name: "UpdatedAt",
                 table: "Tickets",
-                type: "timestamp with time zone",
+                type: "datetimeoffset",
                 nullable: false,
                 defaultValue: new DateTimeOffset(new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)));
 
             migrationBuilder.AddColumn<string>(
                 name: "LostReason",
                 table: "Deals",
-                type: "character varying(200)",
+                type: "nvarchar(200)",
                 maxLength: 200,
                 nullable: true);
 
             migrationBuilder.AddColumn<double>(
                 name: "Position",
                 table: "Deals",
-                type: "double precision",
+                type: "float",
                 nullable: false,
                 defaultValue: 0.0);
 
             migrationBuilder.AddColumn<DateTimeOffset>(
                 name: "UpdatedAt",
                 table: "Deals",
-                type: "timestamp with time zone",
+                type: "datetimeoffset",
                 nullable: false,
                 defaultValue: new DateTimeOffset(new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)));
 
             migrationBuilder.AddColumn<double>(
                 name: "AverageCsat",
                 table: "Customers",
-                type: "double precision",
+                type: "float",
                 nullable: true);
 
             migrationBuilder.AddColumn<double>(
                 name: "ChurnRisk",
                 table: "Customers",
-                type: "double precision",
+                type: "float",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "City",
                 table: "Customers",
-                type: "character varying(100)",
+                type: "nvarchar(100)",
                 maxLength: 100,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "CompanyName",
                 table: "Customers",
-                type: "character varying(200)",
+                type: "nvarchar(200)",
                 maxLength: 200,
                 nullable: true);
 
             migrationBuilder.AddColumn<DateTimeOffset>(
                 name: "ConsentChangedAt",
                 table: "Customers",
-                type: "timestamp with time zone",
+                type: "datetimeoffset",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "Country",
                 table: "Customers",
-                type: "character varying(2)",
+                type: "nvarchar(2)",
                 maxLength: 2,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "Language",
                 table: "Customers",
-                type: "character varying(20)",
+                type: "nvarchar(20)",
                 maxLength: 20,
                 nullable: true);
 
             migrationBuilder.AddColumn<decimal>(
                 name: "LifetimeValue",
                 table: "Customers",
-                type: "numeric(18,2)",
+                type: "decimal(18,2)",
                 precision: 18,
                 scale: 2,
                 nullable: true);
@@ -124,66 +135,68 @@ namespace CrmLive.Infrastructure.Persistence.PostgreSql.Migrations
             migrationBuilder.AddColumn<int>(
                 name: "LoyaltyScore",
                 table: "Customers",
-                type: "integer",
+                type: "int",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "LoyaltyTier",
                 table: "Customers",
-                type: "character varying(20)",
+                type: "nvarchar(20)",
                 maxLength: 20,
                 nullable: true);
 
             migrationBuilder.AddColumn<bool>(
                 name: "MarketingEmailConsent",
                 table: "Customers",
-                type: "boolean",
+                type: "bit",
                 nullable: false,
                 defaultValue: false);
 
             migrationBuilder.AddColumn<DateTimeOffset>(
                 name: "MetricsComputedAt",
                 table: "Customers",
-                type: "timestamp with time zone",
+                type: "datetimeoffset",
                 nullable: true);
 
-            migrationBuilder.AddColumn<List<string>>(
+            migrationBuilder.AddColumn<string>(
                 name: "OtherEmails",
                 table: "Customers",
-                type: "text[]",
-                nullable: false);
+                type: "nvarchar(max)",
+                nullable: false,
+                defaultValue: "[]");
 
-            migrationBuilder.AddColumn<List<string>>(
+            migrationBuilder.AddColumn<string>(
                 name: "OtherPhones",
                 table: "Customers",
-                type: "text[]",
-                nullable: false);
+                type: "nvarchar(max)",
+                nullable: false,
+                defaultValue: "[]");
 
             migrationBuilder.AddColumn<string>(
                 name: "OwnerId",
                 table: "Customers",
-                type: "character varying(450)",
+                type: "nvarchar(450)",
                 maxLength: 450,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "PostalCode",
                 table: "Customers",
-                type: "character varying(20)",
+                type: "nvarchar(20)",
                 maxLength: 20,
                 nullable: true);
 
             migrationBuilder.AddColumn<bool>(
                 name: "ProactiveChatConsent",
                 table: "Customers",
-                type: "boolean",
+                type: "bit",
                 nullable: false,
                 defaultValue: false);
 
             migrationBuilder.AddColumn<string>(
                 name: "SearchText",
                 table: "Customers",
-                type: "character varying(1000)",
+                type: "nvarchar(1000)",
                 maxLength: 1000,
                 nullable: false,
                 defaultValue: "");
@@ -191,14 +204,14 @@ namespace CrmLive.Infrastructure.Persistence.PostgreSql.Migrations
             migrationBuilder.AddColumn<string>(
                 name: "Segment",
                 table: "Customers",
-                type: "character varying(40)",
+                type: "nvarchar(40)",
                 maxLength: 40,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "Stage",
                 table: "Customers",
-                type: "character varying(20)",
+                type: "nvarchar(20)",
                 maxLength: 20,
                 nullable: false,
                 defaultValue: "");
@@ -206,69 +219,69 @@ namespace CrmLive.Infrastructure.Persistence.PostgreSql.Migrations
             migrationBuilder.AddColumn<string>(
                 name: "Street",
                 table: "Customers",
-                type: "character varying(200)",
+                type: "nvarchar(200)",
                 maxLength: 200,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "TimeZone",
                 table: "Customers",
-                type: "character varying(64)",
+                type: "nvarchar(64)",
                 maxLength: 64,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "City",
                 table: "Companies",
-                type: "character varying(100)",
+                type: "nvarchar(100)",
                 maxLength: 100,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "Country",
                 table: "Companies",
-                type: "character varying(2)",
+                type: "nvarchar(2)",
                 maxLength: 2,
                 nullable: true);
 
             migrationBuilder.AddColumn<int>(
                 name: "Employees",
                 table: "Companies",
-                type: "integer",
+                type: "int",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "Industry",
                 table: "Companies",
-                type: "character varying(100)",
+                type: "nvarchar(100)",
                 maxLength: 100,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "OwnerId",
                 table: "Companies",
-                type: "character varying(450)",
+                type: "nvarchar(450)",
                 maxLength: 450,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "Phone",
                 table: "Companies",
-                type: "character varying(40)",
+                type: "nvarchar(40)",
                 maxLength: 40,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "PostalCode",
                 table: "Companies",
-                type: "character varying(20)",
+                type: "nvarchar(20)",
                 maxLength: 20,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "Stage",
                 table: "Companies",
-                type: "character varying(20)",
+                type: "nvarchar(20)",
                 maxLength: 20,
                 nullable: false,
                 defaultValue: "");
@@ -276,7 +289,7 @@ namespace CrmLive.Infrastructure.Persistence.PostgreSql.Migrations
             migrationBuilder.AddColumn<string>(
                 name: "Street",
                 table: "Companies",
-                type: "character varying(200)",
+                type: "nvarchar(200)",
                 maxLength: 200,
                 nullable: true);
 
@@ -284,14 +297,14 @@ namespace CrmLive.Infrastructure.Persistence.PostgreSql.Migrations
                 name: "CustomAttributes",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    Target = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    Key = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    Label = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
-                    Type = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    Choices = table.Column<List<string>>(type: "text[]", nullable: false),
-                    Required = table.Column<bool>(type: "boolean", nullable: false),
-                    Position = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Target = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    Key = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    Label = table.Column<string>(type: "nvarchar(60)", maxLength: 60, nullable: false),
+                    Type = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    Choices = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    Required = table.Column<bool>(type: "bit", nullable: false),
+                    Position = table.Column<int>(type: "int", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -302,13 +315,13 @@ namespace CrmLive.Infrastructure.Persistence.PostgreSql.Migrations
                 name: "Notes",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    CustomerId = table.Column<Guid>(type: "uuid", nullable: false),
-                    AuthorId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
-                    AuthorName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Body = table.Column<string>(type: "character varying(10000)", maxLength: 10000, nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    EditedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    CustomerId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    AuthorId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    AuthorName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Body = table.Column<string>(type: "nvarchar(max)", maxLength: 10000, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    EditedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -325,8 +338,8 @@ namespace CrmLive.Infrastructure.Persistence.PostgreSql.Migrations
                 name: "RecordTags",
                 columns: table => new
                 {
-                    RecordId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Tag = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false)
+                    RecordId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Tag = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -337,13 +350,13 @@ namespace CrmLive.Infrastructure.Persistence.PostgreSql.Migrations
                 name: "SavedViews",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    List = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    Name = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false),
-                    OwnerId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
-                    Shared = table.Column<bool>(type: "boolean", nullable: false),
-                    Definition = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    List = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(80)", maxLength: 80, nullable: false),
+                    OwnerId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    Shared = table.Column<bool>(type: "bit", nullable: false),
+                    Definition = table.Column<string>(type: "nvarchar(max)", maxLength: 8000, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -354,13 +367,13 @@ namespace CrmLive.Infrastructure.Persistence.PostgreSql.Migrations
                 name: "SlaSettings",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    UrgentHours = table.Column<double>(type: "double precision", nullable: false),
-                    HighHours = table.Column<double>(type: "double precision", nullable: false),
-                    NormalHours = table.Column<double>(type: "double precision", nullable: false),
-                    LowHours = table.Column<double>(type: "double precision", nullable: false),
-                    BusinessHours = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
-                    TimeZone = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    UrgentHours = table.Column<double>(type: "float", nullable: false),
+                    HighHours = table.Column<double>(type: "float", nullable: false),
+                    NormalHours = table.Column<double>(type: "float", nullable: false),
+                    LowHours = table.Column<double>(type: "float", nullable: false),
+                    BusinessHours = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: false),
+                    TimeZone = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -371,10 +384,10 @@ namespace CrmLive.Infrastructure.Persistence.PostgreSql.Migrations
                 name: "CustomAttributeValues",
                 columns: table => new
                 {
-                    RecordId = table.Column<Guid>(type: "uuid", nullable: false),
-                    DefinitionId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Text = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
-                    Number = table.Column<decimal>(type: "numeric(18,4)", precision: 18, scale: 4, nullable: true),
+                    RecordId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    DefinitionId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Text = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
+                    Number = table.Column<decimal>(type: "decimal(18,4)", precision: 18, scale: 4, nullable: true),
                     Date = table.Column<DateOnly>(type: "date", nullable: true)
                 },
                 constraints: table =>
@@ -419,29 +432,44 @@ namespace CrmLive.Infrastructure.Persistence.PostgreSql.Migrations
                 columns: new[] { "Stage", "Position" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Customers_CompanyName",
+                name: "IX_Customers_CompanyName_Id",
                 table: "Customers",
-                column: "CompanyName");
+                columns: new[] { "CompanyName", "Id" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Customers_LastSeenAt",
+                name: "IX_Customers_CreatedAt_Id",
                 table: "Customers",
-                column: "LastSeenAt");
+                columns: new[] { "CreatedAt", "Id" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Customers_OwnerId_Name",
+                name: "IX_Customers_Email_Id",
                 table: "Customers",
-                columns: new[] { "OwnerId", "Name" });
+                columns: new[] { "Email", "Id" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Customers_Phone",
+                name: "IX_Customers_LastSeenAt_Id",
                 table: "Customers",
-                column: "Phone");
+                columns: new[] { "LastSeenAt", "Id" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Customers_Stage_Name",
+                name: "IX_Customers_Name_Id",
                 table: "Customers",
-                columns: new[] { "Stage", "Name" });
+                columns: new[] { "Name", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Customers_OwnerId_LastSeenAt_Id",
+                table: "Customers",
+                columns: new[] { "OwnerId", "LastSeenAt", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Customers_OwnerId_Name_Id",
+                table: "Customers",
+                columns: new[] { "OwnerId", "Name", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Customers_Stage_Name_Id",
+                table: "Customers",
+                columns: new[] { "Stage", "Name", "Id" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Companies_CreatedAt",
@@ -488,15 +516,11 @@ namespace CrmLive.Infrastructure.Persistence.PostgreSql.Migrations
                 name: "IX_SavedViews_List_OwnerId",
                 table: "SavedViews",
                 columns: new[] { "List", "OwnerId" });
-
-            CustomerSearchIndex.Create(migrationBuilder);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            CustomerSearchIndex.Drop(migrationBuilder);
-
             migrationBuilder.DropTable(
                 name: "CustomAttributeValues");
 
@@ -540,23 +564,35 @@ namespace CrmLive.Infrastructure.Persistence.PostgreSql.Migrations
                 table: "Deals");
 
             migrationBuilder.DropIndex(
-                name: "IX_Customers_CompanyName",
+                name: "IX_Customers_CompanyName_Id",
                 table: "Customers");
 
             migrationBuilder.DropIndex(
-                name: "IX_Customers_LastSeenAt",
+                name: "IX_Customers_CreatedAt_Id",
                 table: "Customers");
 
             migrationBuilder.DropIndex(
-                name: "IX_Customers_OwnerId_Name",
+                name: "IX_Customers_Email_Id",
                 table: "Customers");
 
             migrationBuilder.DropIndex(
-                name: "IX_Customers_Phone",
+                name: "IX_Customers_LastSeenAt_Id",
                 table: "Customers");
 
             migrationBuilder.DropIndex(
-                name: "IX_Customers_Stage_Name",
+                name: "IX_Customers_Name_Id",
+                table: "Customers");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Customers_OwnerId_LastSeenAt_Id",
+                table: "Customers");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Customers_OwnerId_Name_Id",
+                table: "Customers");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Customers_Stage_Name_Id",
                 table: "Customers");
 
             migrationBuilder.DropIndex(
@@ -722,6 +758,21 @@ namespace CrmLive.Infrastructure.Persistence.PostgreSql.Migrations
             migrationBuilder.DropColumn(
                 name: "Street",
                 table: "Companies");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Customers_CreatedAt",
+                table: "Customers",
+                column: "CreatedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Customers_Email",
+                table: "Customers",
+                column: "Email");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Customers_Name",
+                table: "Customers",
+                column: "Name");
         }
     }
 }

@@ -1,9 +1,10 @@
 ﻿using System;
+using System.Collections.Generic;
 using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace CrmLive.Infrastructure.Persistence.Sqlite.Migrations
+namespace CrmLive.Infrastructure.Persistence.PostgreSql.Migrations
 {
     /// <inheritdoc />
     public partial class CrmCore : Migration
@@ -11,111 +12,123 @@ namespace CrmLive.Infrastructure.Persistence.Sqlite.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropIndex(
+                name: "IX_Customers_CreatedAt",
+                table: "Customers");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Customers_Email",
+                table: "Customers");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Customers_Name",
+                table: "Customers");
+
             migrationBuilder.AddColumn<string>(
                 name: "AssigneeId",
                 table: "Tickets",
-                type: "TEXT",
+                type: "character varying(450)",
                 maxLength: 450,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "Description",
                 table: "Tickets",
-                type: "TEXT",
+                type: "character varying(10000)",
                 maxLength: 10000,
                 nullable: true);
 
-            migrationBuilder.AddColumn<long>(
+            migrationBuilder.AddColumn<DateTimeOffset>(
                 name: "DueAt",
                 table: "Tickets",
-                type: "INTEGER",
+                type: "timestamp with time zone",
                 nullable: false,
-                defaultValue: 0L);
+                defaultValue: new DateTimeOffset(new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)));
 
-            migrationBuilder.AddColumn<long>(
+            migrationBuilder.AddColumn<DateTimeOffset>(
                 name: "SolvedAt",
                 table: "Tickets",
-                type: "INTEGER",
+                type: "timestamp with time zone",
                 nullable: true);
 
-            migrationBuilder.AddColumn<long>(
+            migrationBuilder.AddColumn<DateTimeOffset>(
                 name: "UpdatedAt",
                 table: "Tickets",
-                type: "INTEGER",
+                type: "timestamp with time zone",
                 nullable: false,
-                defaultValue: 0L);
+                defaultValue: new DateTimeOffset(new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)));
 
             migrationBuilder.AddColumn<string>(
                 name: "LostReason",
                 table: "Deals",
-                type: "TEXT",
+                type: "character varying(200)",
                 maxLength: 200,
                 nullable: true);
 
             migrationBuilder.AddColumn<double>(
                 name: "Position",
                 table: "Deals",
-                type: "REAL",
+                type: "double precision",
                 nullable: false,
                 defaultValue: 0.0);
 
-            migrationBuilder.AddColumn<long>(
+            migrationBuilder.AddColumn<DateTimeOffset>(
                 name: "UpdatedAt",
                 table: "Deals",
-                type: "INTEGER",
+                type: "timestamp with time zone",
                 nullable: false,
-                defaultValue: 0L);
+                defaultValue: new DateTimeOffset(new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)));
 
             migrationBuilder.AddColumn<double>(
                 name: "AverageCsat",
                 table: "Customers",
-                type: "REAL",
+                type: "double precision",
                 nullable: true);
 
             migrationBuilder.AddColumn<double>(
                 name: "ChurnRisk",
                 table: "Customers",
-                type: "REAL",
+                type: "double precision",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "City",
                 table: "Customers",
-                type: "TEXT",
+                type: "character varying(100)",
                 maxLength: 100,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "CompanyName",
                 table: "Customers",
-                type: "TEXT",
+                type: "character varying(200)",
                 maxLength: 200,
                 nullable: true);
 
-            migrationBuilder.AddColumn<long>(
+            migrationBuilder.AddColumn<DateTimeOffset>(
                 name: "ConsentChangedAt",
                 table: "Customers",
-                type: "INTEGER",
+                type: "timestamp with time zone",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "Country",
                 table: "Customers",
-                type: "TEXT",
+                type: "character varying(2)",
                 maxLength: 2,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "Language",
                 table: "Customers",
-                type: "TEXT",
+                type: "character varying(20)",
                 maxLength: 20,
                 nullable: true);
 
-            migrationBuilder.AddColumn<double>(
+            migrationBuilder.AddColumn<decimal>(
                 name: "LifetimeValue",
                 table: "Customers",
-                type: "REAL",
+                type: "numeric(18,2)",
                 precision: 18,
                 scale: 2,
                 nullable: true);
@@ -123,68 +136,66 @@ namespace CrmLive.Infrastructure.Persistence.Sqlite.Migrations
             migrationBuilder.AddColumn<int>(
                 name: "LoyaltyScore",
                 table: "Customers",
-                type: "INTEGER",
+                type: "integer",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "LoyaltyTier",
                 table: "Customers",
-                type: "TEXT",
+                type: "character varying(20)",
                 maxLength: 20,
                 nullable: true);
 
             migrationBuilder.AddColumn<bool>(
                 name: "MarketingEmailConsent",
                 table: "Customers",
-                type: "INTEGER",
+                type: "boolean",
                 nullable: false,
                 defaultValue: false);
 
-            migrationBuilder.AddColumn<long>(
+            migrationBuilder.AddColumn<DateTimeOffset>(
                 name: "MetricsComputedAt",
                 table: "Customers",
-                type: "INTEGER",
+                type: "timestamp with time zone",
                 nullable: true);
 
-            migrationBuilder.AddColumn<string>(
+            migrationBuilder.AddColumn<List<string>>(
                 name: "OtherEmails",
                 table: "Customers",
-                type: "TEXT",
-                nullable: false,
-                defaultValue: "[]");
+                type: "text[]",
+                nullable: false);
 
-            migrationBuilder.AddColumn<string>(
+            migrationBuilder.AddColumn<List<string>>(
                 name: "OtherPhones",
                 table: "Customers",
-                type: "TEXT",
-                nullable: false,
-                defaultValue: "[]");
+                type: "text[]",
+                nullable: false);
 
             migrationBuilder.AddColumn<string>(
                 name: "OwnerId",
                 table: "Customers",
-                type: "TEXT",
+                type: "character varying(450)",
                 maxLength: 450,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "PostalCode",
                 table: "Customers",
-                type: "TEXT",
+                type: "character varying(20)",
                 maxLength: 20,
                 nullable: true);
 
             migrationBuilder.AddColumn<bool>(
                 name: "ProactiveChatConsent",
                 table: "Customers",
-                type: "INTEGER",
+                type: "boolean",
                 nullable: false,
                 defaultValue: false);
 
             migrationBuilder.AddColumn<string>(
                 name: "SearchText",
                 table: "Customers",
-                type: "TEXT",
+                type: "character varying(1000)",
                 maxLength: 1000,
                 nullable: false,
                 defaultValue: "");
@@ -192,14 +203,14 @@ namespace CrmLive.Infrastructure.Persistence.Sqlite.Migrations
             migrationBuilder.AddColumn<string>(
                 name: "Segment",
                 table: "Customers",
-                type: "TEXT",
+                type: "character varying(40)",
                 maxLength: 40,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "Stage",
                 table: "Customers",
-                type: "TEXT",
+                type: "character varying(20)",
                 maxLength: 20,
                 nullable: false,
                 defaultValue: "");
@@ -207,69 +218,69 @@ namespace CrmLive.Infrastructure.Persistence.Sqlite.Migrations
             migrationBuilder.AddColumn<string>(
                 name: "Street",
                 table: "Customers",
-                type: "TEXT",
+                type: "character varying(200)",
                 maxLength: 200,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "TimeZone",
                 table: "Customers",
-                type: "TEXT",
+                type: "character varying(64)",
                 maxLength: 64,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "City",
                 table: "Companies",
-                type: "TEXT",
+                type: "character varying(100)",
                 maxLength: 100,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "Country",
                 table: "Companies",
-                type: "TEXT",
+                type: "character varying(2)",
                 maxLength: 2,
                 nullable: true);
 
             migrationBuilder.AddColumn<int>(
                 name: "Employees",
                 table: "Companies",
-                type: "INTEGER",
+                type: "integer",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "Industry",
                 table: "Companies",
-                type: "TEXT",
+                type: "character varying(100)",
                 maxLength: 100,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "OwnerId",
                 table: "Companies",
-                type: "TEXT",
+                type: "character varying(450)",
                 maxLength: 450,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "Phone",
                 table: "Companies",
-                type: "TEXT",
+                type: "character varying(40)",
                 maxLength: 40,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "PostalCode",
                 table: "Companies",
-                type: "TEXT",
+                type: "character varying(20)",
                 maxLength: 20,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "Stage",
                 table: "Companies",
-                type: "TEXT",
+                type: "character varying(20)",
                 maxLength: 20,
                 nullable: false,
                 defaultValue: "");
@@ -277,7 +288,7 @@ namespace CrmLive.Infrastructure.Persistence.Sqlite.Migrations
             migrationBuilder.AddColumn<string>(
                 name: "Street",
                 table: "Companies",
-                type: "TEXT",
+                type: "character varying(200)",
                 maxLength: 200,
                 nullable: true);
 
@@ -285,14 +296,14 @@ namespace CrmLive.Infrastructure.Persistence.Sqlite.Migrations
                 name: "CustomAttributes",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Target = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Key = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    Label = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
-                    Type = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Choices = table.Column<string>(type: "TEXT", nullable: false),
-                    Required = table.Column<bool>(type: "INTEGER", nullable: false),
-                    Position = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Target = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Key = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Label = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    Type = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Choices = table.Column<List<string>>(type: "text[]", nullable: false),
+                    Required = table.Column<bool>(type: "boolean", nullable: false),
+                    Position = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -303,13 +314,13 @@ namespace CrmLive.Infrastructure.Persistence.Sqlite.Migrations
                 name: "Notes",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CustomerId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    AuthorId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
-                    AuthorName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Body = table.Column<string>(type: "TEXT", maxLength: 10000, nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    EditedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    CustomerId = table.Column<Guid>(type: "uuid", nullable: false),
+                    AuthorId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    AuthorName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Body = table.Column<string>(type: "character varying(10000)", maxLength: 10000, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    EditedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -326,8 +337,8 @@ namespace CrmLive.Infrastructure.Persistence.Sqlite.Migrations
                 name: "RecordTags",
                 columns: table => new
                 {
-                    RecordId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Tag = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false)
+                    RecordId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Tag = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -338,13 +349,13 @@ namespace CrmLive.Infrastructure.Persistence.Sqlite.Migrations
                 name: "SavedViews",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    List = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
-                    OwnerId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
-                    Shared = table.Column<bool>(type: "INTEGER", nullable: false),
-                    Definition = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    List = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Name = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false),
+                    OwnerId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    Shared = table.Column<bool>(type: "boolean", nullable: false),
+                    Definition = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -355,13 +366,13 @@ namespace CrmLive.Infrastructure.Persistence.Sqlite.Migrations
                 name: "SlaSettings",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    UrgentHours = table.Column<double>(type: "REAL", nullable: false),
-                    HighHours = table.Column<double>(type: "REAL", nullable: false),
-                    NormalHours = table.Column<double>(type: "REAL", nullable: false),
-                    LowHours = table.Column<double>(type: "REAL", nullable: false),
-                    BusinessHours = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
-                    TimeZone = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    UrgentHours = table.Column<double>(type: "double precision", nullable: false),
+                    HighHours = table.Column<double>(type: "double precision", nullable: false),
+                    NormalHours = table.Column<double>(type: "double precision", nullable: false),
+                    LowHours = table.Column<double>(type: "double precision", nullable: false),
+                    BusinessHours = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    TimeZone = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -372,11 +383,11 @@ namespace CrmLive.Infrastructure.Persistence.Sqlite.Migrations
                 name: "CustomAttributeValues",
                 columns: table => new
                 {
-                    RecordId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    DefinitionId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Text = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    Number = table.Column<double>(type: "REAL", precision: 18, scale: 4, nullable: true),
-                    Date = table.Column<DateOnly>(type: "TEXT", nullable: true)
+                    RecordId = table.Column<Guid>(type: "uuid", nullable: false),
+                    DefinitionId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Text = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    Number = table.Column<decimal>(type: "numeric(18,4)", precision: 18, scale: 4, nullable: true),
+                    Date = table.Column<DateOnly>(type: "date", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -420,29 +431,44 @@ namespace CrmLive.Infrastructure.Persistence.Sqlite.Migrations
                 columns: new[] { "Stage", "Position" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Customers_CompanyName",
+                name: "IX_Customers_CompanyName_Id",
                 table: "Customers",
-                column: "CompanyName");
+                columns: new[] { "CompanyName", "Id" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Customers_LastSeenAt",
+                name: "IX_Customers_CreatedAt_Id",
                 table: "Customers",
-                column: "LastSeenAt");
+                columns: new[] { "CreatedAt", "Id" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Customers_OwnerId_Name",
+                name: "IX_Customers_Email_Id",
                 table: "Customers",
-                columns: new[] { "OwnerId", "Name" });
+                columns: new[] { "Email", "Id" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Customers_Phone",
+                name: "IX_Customers_LastSeenAt_Id",
                 table: "Customers",
-                column: "Phone");
+                columns: new[] { "LastSeenAt", "Id" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Customers_Stage_Name",
+                name: "IX_Customers_Name_Id",
                 table: "Customers",
-                columns: new[] { "Stage", "Name" });
+                columns: new[] { "Name", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Customers_OwnerId_LastSeenAt_Id",
+                table: "Customers",
+                columns: new[] { "OwnerId", "LastSeenAt", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Customers_OwnerId_Name_Id",
+                table: "Customers",
+                columns: new[] { "OwnerId", "Name", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Customers_Stage_Name_Id",
+                table: "Customers",
+                columns: new[] { "Stage", "Name", "Id" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Companies_CreatedAt",
@@ -541,23 +567,35 @@ namespace CrmLive.Infrastructure.Persistence.Sqlite.Migrations
                 table: "Deals");
 
             migrationBuilder.DropIndex(
-                name: "IX_Customers_CompanyName",
+                name: "IX_Customers_CompanyName_Id",
                 table: "Customers");
 
             migrationBuilder.DropIndex(
-                name: "IX_Customers_LastSeenAt",
+                name: "IX_Customers_CreatedAt_Id",
                 table: "Customers");
 
             migrationBuilder.DropIndex(
-                name: "IX_Customers_OwnerId_Name",
+                name: "IX_Customers_Email_Id",
                 table: "Customers");
 
             migrationBuilder.DropIndex(
-                name: "IX_Customers_Phone",
+                name: "IX_Customers_LastSeenAt_Id",
                 table: "Customers");
 
             migrationBuilder.DropIndex(
-                name: "IX_Customers_Stage_Name",
+                name: "IX_Customers_Name_Id",
+                table: "Customers");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Customers_OwnerId_LastSeenAt_Id",
+                table: "Customers");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Customers_OwnerId_Name_Id",
+                table: "Customers");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Customers_Stage_Name_Id",
                 table: "Customers");
 
             migrationBuilder.DropIndex(
@@ -723,6 +761,21 @@ namespace CrmLive.Infrastructure.Persistence.Sqlite.Migrations
             migrationBuilder.DropColumn(
                 name: "Street",
                 table: "Companies");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Customers_CreatedAt",
+                table: "Customers",
+                column: "CreatedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Customers_Email",
+                table: "Customers",
+                column: "Email");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Customers_Name",
+                table: "Customers",
+                column: "Name");
         }
     }
 }
