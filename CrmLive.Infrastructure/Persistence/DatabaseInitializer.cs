@@ -28,6 +28,9 @@ public static class DatabaseInitializer
             if (db.Database.IsSqlite())
                 await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
             await db.Database.MigrateAsync(ct);
+            // SQLite plans list queries from table statistics: refresh them where the data has grown since last time.
+            if (db.Database.IsSqlite())
+                await db.Database.ExecuteSqlRawAsync("PRAGMA optimize=0x10002;", ct);
         }
 
         var roles = sp.GetRequiredService<RoleManager<IdentityRole>>();
@@ -67,6 +70,7 @@ public static class DatabaseInitializer
 
         var clock = sp.GetRequiredService<TimeProvider>();
         await sp.GetRequiredService<DemoCompanySeeder>().SeedAsync(db, demo, clock.GetUtcNow(), ct);
+        if (db.Database.IsSqlite()) await db.Database.ExecuteSqlRawAsync("ANALYZE;", ct);
 
         // Score the fresh company right away so the 360 page shows RFM without waiting for tonight's run.
         sp.GetService<IBackgroundJobClient>()?.Enqueue<RfmRecomputeJob>(j => j.RunAsync(CancellationToken.None));
