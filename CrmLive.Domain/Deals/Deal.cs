@@ -60,6 +60,13 @@ public sealed class Deal : Entity
         UpdatedAt = now;
     }
 
+    /// <summary>Hands the deal to another owner (null: nobody), as a bulk reassignment does.</summary>
+    public void Reassign(string? ownerId, DateTimeOffset now)
+    {
+        OwnerId = string.IsNullOrWhiteSpace(ownerId) ? null : ownerId;
+        UpdatedAt = now;
+    }
+
     public void MoveTo(DealStage stage, DateTimeOffset now, double? position = null, string? lostReason = null)
     {
         if (stage != Stage)

@@ -24,24 +24,7 @@ public sealed class CompanyQueries(IDbContextFactory<CrmDbContext> dbFactory)
     public async Task<Paged<CompanyRow>> ListAsync(CompanyListQuery q, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var companies = db.Companies.AsNoTracking();
-        if (!string.IsNullOrWhiteSpace(q.Search))
-        {
-            // Tens of thousands of companies at most: a prefix of the name or domain is quick enough on the name index.
-            var prefix = ProviderSqlPatterns.Prefix(q.Search);
-            var word = "% " + prefix;
-            companies = companies.Where(c => EF.Functions.Like(c.Name.ToLower(), prefix, "\\")
-                || EF.Functions.Like(c.Name.ToLower(), word, "\\")
-                || (c.Domain != null && EF.Functions.Like(c.Domain, prefix, "\\")));
-        }
-        if (q.OwnerId == CustomerFilter.NoOwner) companies = companies.Where(c => c.OwnerId == null);
-        else if (q.OwnerId is { } owner) companies = companies.Where(c => c.OwnerId == owner);
-        if (q.Stage is { } stage) companies = companies.Where(c => c.Stage == stage);
-        if (q.Tag is { Length: > 0 } tag)
-        {
-            var normalized = RecordTag.Normalize(tag);
-            companies = companies.Where(c => db.RecordTags.Any(t => t.RecordId == c.Id && t.Tag == normalized));
-        }
+        var companies = Filter(db, db.Companies.AsNoTracking(), q);
         var total = await companies.CountAsync(ct);
         companies = (q.SortBy, q.Descending) switch
         {
@@ -62,6 +45,29 @@ public sealed class CompanyQueries(IDbContextFactory<CrmDbContext> dbFactory)
                 db.Customers.Count(x => x.CompanyId == c.Id), c.CreatedAt))
             .ToListAsync(ct);
         return new Paged<CompanyRow>(rows, total);
+    }
+
+    /// <summary>The list's search and filters (not its sort or page); bulk actions act on exactly this result.</summary>
+    internal static IQueryable<Company> Filter(CrmDbContext db, IQueryable<Company> companies, CompanyListQuery q)
+    {
+        if (!string.IsNullOrWhiteSpace(q.Search))
+        {
+            // Tens of thousands of companies at most: a prefix of the name or domain is quick enough on the name index.
+            var prefix = ProviderSqlPatterns.Prefix(q.Search);
+            var word = "% " + prefix;
+            companies = companies.Where(c => EF.Functions.Like(c.Name.ToLower(), prefix, "\\")
+                || EF.Functions.Like(c.Name.ToLower(), word, "\\")
+                || (c.Domain != null && EF.Functions.Like(c.Domain, prefix, "\\")));
+        }
+        if (q.OwnerId == CustomerFilter.NoOwner) companies = companies.Where(c => c.OwnerId == null);
+        else if (q.OwnerId is { } owner) companies = companies.Where(c => c.OwnerId == owner);
+        if (q.Stage is { } stage) companies = companies.Where(c => c.Stage == stage);
+        if (q.Tag is { Length: > 0 } tag)
+        {
+            var normalized = RecordTag.Normalize(tag);
+            companies = companies.Where(c => db.RecordTags.Any(t => t.RecordId == c.Id && t.Tag == normalized));
+        }
+        return companies;
     }
 
     public async Task<CompanyProfile?> GetAsync(Guid id, CancellationToken ct = default)

@@ -14,8 +14,7 @@ public sealed class DealQueries(IDbContextFactory<CrmDbContext> dbFactory, Staff
     public async Task<DealBoard> BoardAsync(DealBoardQuery query, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var deals = db.Deals.AsNoTracking();
-        if (query.OwnerId is { } ownerId) deals = deals.Where(d => d.OwnerId == ownerId);
+        var deals = Filter(db.Deals.AsNoTracking(), query);
 
         // One grouped query for every header; then one indexed (Stage, Position) read per column.
         var sums = await deals.GroupBy(d => new { d.Stage, d.Currency })
@@ -32,6 +31,10 @@ public sealed class DealQueries(IDbContextFactory<CrmDbContext> dbFactory, Staff
         }
         return new DealBoard(columns);
     }
+
+    /// <summary>The deals a board query shows, in every column; a bulk reassignment acts on exactly these.</summary>
+    internal static IQueryable<Deal> Filter(IQueryable<Deal> deals, DealBoardQuery query) =>
+        query.OwnerId is { } ownerId ? deals.Where(d => d.OwnerId == ownerId) : deals;
 
     /// <summary>A customer's deals: open ones first in pipeline order, then the closed ones.</summary>
     public async Task<IReadOnlyList<DealCard>> ForCustomerAsync(Guid customerId, bool openOnly = false,

@@ -10,6 +10,7 @@ public static class DealsExtensions
     {
         builder.Services.AddSingleton<DealService>();
         builder.Services.AddSingleton<DealQueries>();
+        builder.Services.AddSingleton<DealBulkActions>();
         return builder;
     }
 }

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using CrmLive.Domain.Common;
 using CrmLive.Domain.Customers;
 using CrmLive.Domain.Live;
@@ -38,24 +39,7 @@ public sealed class TicketService(IDbContextFactory<CrmDbContext> dbFactory, Sla
         ChangeAsync(id, (t, now) => { t.Edit(subject, description, type, now); return Task.FromResult<TimelineEntry?>(null); }, ct);
 
     public Task SetStatusAsync(Guid id, TicketStatus status, CancellationToken ct = default) =>
-        ChangeAsync(id, (t, now) =>
-        {
-            var before = t.Status;
-            t.SetStatus(status, now);
-            if (before == status) return Task.FromResult<TimelineEntry?>(null);
-            var wasClosed = before is TicketStatus.Solved or TicketStatus.Closed;
-            var title = status switch
-            {
-                TicketStatus.Open => wasClosed ? "Ticket reopened" : "Ticket open again",
-                TicketStatus.Pending => "Ticket pending",
-                TicketStatus.Solved => "Ticket solved",
-                _ => "Ticket closed",
-            };
-            var detail = t.IsOpen || wasClosed ? $"{before} → {status}"
-                : t.IsBreached(now) ? "After its SLA due time" : "Within its SLA";
-            return Task.FromResult<TimelineEntry?>(new TimelineEntry(t.CustomerId, now, TimelineKind.Ticket,
-                $"{title}: {t.Subject}", detail, t.Id));
-        }, ct);
+        ChangeAsync(id, (t, now) => Task.FromResult(StatusChange(t, status, now)), ct);
 
     /// <summary>A new priority re-times the ticket by the policy stored now, counted from when it was opened.</summary>
     public Task SetPriorityAsync(Guid id, TicketPriority priority, CancellationToken ct = default) =>
@@ -72,6 +56,56 @@ public sealed class TicketService(IDbContextFactory<CrmDbContext> dbFactory, Sla
             t.AssignTo(assigneeId, now);
             return null;
         }, ct);
+
+    /// <summary>
+    /// One chunk of a bulk status change (see <see cref="TicketBulkActions"/>): the same rules, timeline entries and
+    /// live events as <see cref="SetStatusAsync"/>, saved together. Tickets already in that status are left alone.
+    /// </summary>
+    internal Task SetStatusManyAsync(IReadOnlyList<Guid> ids, TicketStatus status, CancellationToken ct) =>
+        ChangeManyAsync(ids, t => t.Status != status, (t, now) => StatusChange(t, status, now), ct);
+
+    /// <summary>One chunk of a bulk (un)assignment; the caller has checked the person is on the team.</summary>
+    internal Task AssignManyAsync(IReadOnlyList<Guid> ids, string? assigneeId, CancellationToken ct) =>
+        ChangeManyAsync(ids, t => t.AssigneeId != assigneeId, (t, now) =>
+        {
+            t.AssignTo(assigneeId, now);
+            return null;
+        }, ct);
+
+    /// <summary>Sets a status and returns the timeline entry saying so (none when nothing changes).</summary>
+    private static TimelineEntry? StatusChange(Ticket t, TicketStatus status, DateTimeOffset now)
+    {
+        var before = t.Status;
+        t.SetStatus(status, now);
+        if (before == status) return null;
+        var wasClosed = before is TicketStatus.Solved or TicketStatus.Closed;
+        var title = status switch
+        {
+            TicketStatus.Open => wasClosed ? "Ticket reopened" : "Ticket open again",
+            TicketStatus.Pending => "Ticket pending",
+            TicketStatus.Solved => "Ticket solved",
+            _ => "Ticket closed",
+        };
+        var detail = t.IsOpen || wasClosed ? $"{before} → {status}"
+            : t.IsBreached(now) ? "After its SLA due time" : "Within its SLA";
+        return new TimelineEntry(t.CustomerId, now, TimelineKind.Ticket, $"{title}: {t.Subject}", detail, t.Id);
+    }
+
+    private async Task ChangeManyAsync(IReadOnlyList<Guid> ids, Expression<Func<Ticket, bool>> needsChange,
+        Func<Ticket, DateTimeOffset, TimelineEntry?> change, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var tickets = await db.Tickets.Where(t => ids.Contains(t.Id)).Where(needsChange).ToListAsync(ct);
+        var now = clock.GetUtcNow();
+        foreach (var ticket in tickets)
+        {
+            if (change(ticket, now) is { } entry) db.Timeline.Add(entry);
+        }
+        // One SaveChanges is one transaction: the chunk's tickets and timeline entries land together or not at all.
+        await db.SaveChangesAsync(ct);
+        // Saved is saved: announce even if the person pressed Stop meanwhile, or open pages would show stale rows.
+        foreach (var ticket in tickets) await AnnounceAsync(ticket, CancellationToken.None);
+    }
 
     private async Task ChangeAsync(Guid id, Func<Ticket, DateTimeOffset, Task<TimelineEntry?>> change, CancellationToken ct)
     {

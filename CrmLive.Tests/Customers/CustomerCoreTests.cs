@@ -220,9 +220,4 @@ public class CustomerCoreTests(CrmLiveAppFactory app) : IClassFixture<CrmLiveApp
         var timeline = await app.Service<CustomerQueries>().TimelineAsync(id, null);
         Assert.Contains(timeline.Items, t => t.Kind == TimelineKind.Order && t.Title.Contains(number) && t.Detail == "Rain jacket, Gift card");
     }
-
-    private sealed class SyncProgress<T>(Action<T> report) : IProgress<T>
-    {
-        public void Report(T value) => report(value);
-    }
 }

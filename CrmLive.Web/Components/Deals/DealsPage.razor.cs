@@ -46,6 +46,7 @@ public sealed partial class DealsPage
     {
         _userId = (await Auth.GetAuthenticationStateAsync()).User.UserId() ?? "";
         _staff = await Staff.AllAsync();
+        BuildBulkChoices();
         await ReloadAsync();
     }
 

@@ -1,4 +1,7 @@
 using CrmLive.Domain.Live;
+using CrmLive.Domain.Tickets;
+using CrmLive.Infrastructure.Lists;
+using CrmLive.Web.Components.Shared;
 using CrmLive.Infrastructure.Identity;
 using CrmLive.Infrastructure.Tickets;
 using Microsoft.AspNetCore.Components;
@@ -20,8 +23,14 @@ public partial class TicketsPage
     private DateTimeOffset _now;
     private IDisposable? _subscription;
     private ITimer? _timer;
+    private int _total;
+    private HashSet<TicketRow> _selected = [];
+    private IReadOnlyList<BulkChoice> _bulkChoices = [];
+    private bool _reloading;
+    private bool _stale;
 
     [Inject] private TicketQueries Queries { get; set; } = default!;
+    [Inject] private TicketBulkActions Bulk { get; set; } = default!;
     [Inject] private StaffDirectory Staff { get; set; } = default!;
     [Inject] private ILiveEventBus Bus { get; set; } = default!;
     [Inject] private TimeProvider Clock { get; set; } = default!;
@@ -38,13 +47,19 @@ public partial class TicketsPage
         _now = Clock.GetUtcNow();
         _userId = (await Auth.GetAuthenticationStateAsync()).User.UserId();
         _staff = await Staff.AllAsync();
+        _bulkChoices =
+        [
+            BulkChoice.Person(AssignChoice, "Assign to", _staff, noneLabel: "Unassigned"),
+            new BulkChoice(StatusChoice, "Set status",
+                Enum.GetValues<TicketStatus>().Select(s => new BulkOption(s.ToString(), s.ToString())).ToList()),
+        ];
     }
 
     protected override void OnAfterRender(bool firstRender)
     {
         if (!firstRender) return;
         // Any ticket change may move rows in or out of this filter, so reload the page rather than patching rows.
-        _subscription = Bus.Subscribe<TicketChanged>(_ => InvokeAsync(ReloadAsync));
+        _subscription = Bus.Subscribe<TicketChanged>(_ => InvokeAsync(ReloadForChangeAsync));
         _timer = Clock.CreateTimer(_ => InvokeAsync(() =>
         {
             _now = Clock.GetUtcNow();
@@ -65,6 +80,9 @@ public partial class TicketsPage
             state.Page, state.PageSize, _userId), ct);
         _now = Clock.GetUtcNow();
         _loaded = true;
+        _total = page.TotalCount;
+        // The bulk bar above the grid shows the count: the grid's data callback doesn't re-render the page.
+        _ = InvokeAsync(StateHasChanged);
         return new GridData<TicketRow> { Items = page.Items, TotalItems = page.TotalCount };
     }
 
@@ -74,7 +92,51 @@ public partial class TicketsPage
     private async Task FilterAsync(TicketFilter filter)
     {
         _filter = filter;
+        _selected = []; // picks made under another filter would act on rows no longer shown
         await ReloadAsync();
+    }
+
+    private Task<int> RunBulkAsync(BulkChoice choice, string? value, IProgress<BulkProgress> progress, CancellationToken ct)
+    {
+        var action = choice.Key == AssignChoice
+            ? new TicketBulkAction(TicketBulkKind.Assign, AssigneeId: value)
+            : new TicketBulkAction(TicketBulkKind.SetStatus, Status: Enum.TryParse<TicketStatus>(value, out var s) ? s : null);
+        var selection = _selected.Count > 0 ? _selected.Select(r => r.Id).ToList() : null;
+        return Bulk.RunAsync(action, selection, selection is null ? new TicketListQuery(_filter, CurrentUserId: _userId) : null,
+            progress, ct);
+    }
+
+    private async Task AfterBulkAsync()
+    {
+        _selected = [];
+        await ReloadAsync();
+    }
+
+    /// <summary>
+    /// One reload at a time; changes arriving meanwhile fold into a single further one, so a bulk change of thousands
+    /// of tickets costs a few reloads, not thousands.
+    /// </summary>
+    private async Task ReloadForChangeAsync()
+    {
+        if (_reloading)
+        {
+            _stale = true;
+            return;
+        }
+        _reloading = true;
+        try
+        {
+            do
+            {
+                _stale = false;
+                await ReloadAsync();
+            }
+            while (_stale);
+        }
+        finally
+        {
+            _reloading = false;
+        }
     }
 
     private async Task ReloadAsync()
@@ -89,6 +151,9 @@ public partial class TicketsPage
     }
 
     private void OnRowClick(DataGridRowClickEventArgs<TicketRow> e) => Navigation.NavigateTo($"tickets/{e.Item.Id}");
+
+    private const string AssignChoice = "assign";
+    private const string StatusChoice = "status";
 
     private static string StatusLabel(TicketStatusFilter status) => status switch
     {

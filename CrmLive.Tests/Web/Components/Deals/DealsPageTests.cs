@@ -28,7 +28,7 @@ public sealed class DealsPageTests : IClassFixture<CrmLiveAppFactory>, IAsyncLif
         _app = app;
         _ctx.Services.AddMudServices();
         _ctx.JSInterop.Mode = JSRuntimeMode.Loose;
-        foreach (var type in new[] { typeof(DealQueries), typeof(DealService), typeof(StaffDirectory), typeof(ILiveEventBus),
+        foreach (var type in new[] { typeof(DealQueries), typeof(DealService), typeof(DealBulkActions), typeof(StaffDirectory), typeof(ILiveEventBus),
                      typeof(CustomerQueries), typeof(TimeProvider) })
             _ctx.Services.AddSingleton(type, app.Services.GetRequiredService(type));
         _ctx.AddAuthorization().SetAuthorized("Test Agent").SetClaims(new Claim(ClaimTypes.NameIdentifier, _userId));
