@@ -20,7 +20,7 @@ public sealed class CompanyBulkActions(IDbContextFactory<CrmDbContext> dbFactory
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var scope = selection is not null
             ? db.Companies.Where(c => selection.Contains(c.Id))
-            : CompanyQueries.Filter(db, db.Companies, everyMatch ?? new CompanyListQuery(null));
+            : await CompanyQueries.FilterAsync(db, db.Companies, everyMatch ?? new CompanyListQuery(null), ct);
         var done = await ChunkedBulk.RunAsync(scope.Select(c => c.Id), (ids, token) => ApplyAsync(action.Kind, value, ids, token),
             progress, ct);
         log.LogInformation("Bulk {Action} '{Value}' applied to {Count} companies", action.Kind, value, done);

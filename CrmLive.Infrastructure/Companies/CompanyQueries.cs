@@ -1,4 +1,5 @@
 using CrmLive.Domain.Customers;
+using CrmLive.Domain.Customers.Attributes;
 using CrmLive.Infrastructure.Customers;
 using CrmLive.Infrastructure.Persistence;
 using CrmLive.Infrastructure.Persistence.Sqlite;
@@ -7,12 +8,19 @@ using Microsoft.EntityFrameworkCore;
 namespace CrmLive.Infrastructure.Companies;
 
 public sealed record CompanyRow(Guid Id, string Name, string? Domain, string? Industry, int? Employees, string? OwnerId,
-    LifecycleStage Stage, int Customers, DateTimeOffset CreatedAt);
+    LifecycleStage Stage, int Customers, DateTimeOffset CreatedAt)
+{
+    public IReadOnlyList<string> Tags { get; init; } = [];
+
+    /// <summary>Custom field values by definition id, for the columns the user chose.</summary>
+    public IReadOnlyDictionary<Guid, string> Attributes { get; init; } = new Dictionary<Guid, string>();
+}
 
 public enum CompanySort { Name, Domain, Industry, Employees, CreatedAt }
 
 public sealed record CompanyListQuery(string? Search, CompanySort SortBy = CompanySort.Name, bool Descending = false,
-    int Page = 0, int PageSize = 25, string? OwnerId = null, LifecycleStage? Stage = null, string? Tag = null);
+    int Page = 0, int PageSize = 25, string? OwnerId = null, LifecycleStage? Stage = null, string? Tag = null,
+    IReadOnlyList<AttributeCondition>? Attributes = null, IReadOnlyList<Guid>? AttributeColumns = null);
 
 public sealed record CompanyProfile(Guid Id, string Name, string? Domain, string? Industry, int? Employees, string? Phone,
     Address Address, string? OwnerId, LifecycleStage Stage, DateTimeOffset CreatedAt, IReadOnlyList<string> Tags,
@@ -24,7 +32,7 @@ public sealed class CompanyQueries(IDbContextFactory<CrmDbContext> dbFactory)
     public async Task<Paged<CompanyRow>> ListAsync(CompanyListQuery q, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var companies = Filter(db, db.Companies.AsNoTracking(), q);
+        var companies = await FilterAsync(db, db.Companies.AsNoTracking(), q, ct);
         var total = await companies.CountAsync(ct);
         companies = (q.SortBy, q.Descending) switch
         {
@@ -44,11 +52,14 @@ public sealed class CompanyQueries(IDbContextFactory<CrmDbContext> dbFactory)
             .Select(c => new CompanyRow(c.Id, c.Name, c.Domain, c.Industry, c.Employees, c.OwnerId, c.Stage,
                 db.Customers.Count(x => x.CompanyId == c.Id), c.CreatedAt))
             .ToListAsync(ct);
+        var extras = await RowExtras.ForPageAsync(db, rows.Select(r => r.Id).ToList(), q.AttributeColumns ?? [], ct);
+        rows = rows.Select(r => r with { Tags = extras.TagsOf(r.Id), Attributes = extras.ValuesOf(r.Id) }).ToList();
         return new Paged<CompanyRow>(rows, total);
     }
 
     /// <summary>The list's search and filters (not its sort or page); bulk actions act on exactly this result.</summary>
-    internal static IQueryable<Company> Filter(CrmDbContext db, IQueryable<Company> companies, CompanyListQuery q)
+    internal static async Task<IQueryable<Company>> FilterAsync(CrmDbContext db, IQueryable<Company> companies,
+        CompanyListQuery q, CancellationToken ct)
     {
         if (!string.IsNullOrWhiteSpace(q.Search))
         {
@@ -67,6 +78,10 @@ public sealed class CompanyQueries(IDbContextFactory<CrmDbContext> dbFactory)
             var normalized = RecordTag.Normalize(tag);
             companies = companies.Where(c => db.RecordTags.Any(t => t.RecordId == c.Id && t.Tag == normalized));
         }
+        foreach (var match in await AttributeConditions.ResolveAsync(db, q.Attributes ?? [], AttributeTarget.Company, ct))
+            companies = match.Keep
+                ? companies.Where(c => match.RecordIds.Contains(c.Id))
+                : companies.Where(c => !match.RecordIds.Contains(c.Id));
         return companies;
     }
 

@@ -42,17 +42,10 @@ internal static class CustomerFilters
             var end = new DateTimeOffset(to.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
             customers = Where(c => c.CreatedAt < end);
         }
-        if (filter.Attributes.Count > 0)
-        {
-            var ids = filter.Attributes.Select(a => a.DefinitionId).ToList();
-            var definitions = await db.CustomAttributes.AsNoTracking().Where(d => ids.Contains(d.Id)).ToDictionaryAsync(d => d.Id, ct);
-            foreach (var condition in filter.Attributes)
-            {
-                if (!definitions.TryGetValue(condition.DefinitionId, out var definition))
-                    throw new DomainException("A filter names a custom field that no longer exists.");
-                customers = Attribute(db, customers, definition, condition);
-            }
-        }
+        foreach (var match in await AttributeConditions.ResolveAsync(db, filter.Attributes, AttributeTarget.Customer, ct))
+            customers = match.Keep
+                ? customers.Where(c => match.RecordIds.Contains(c.Id))
+                : customers.Where(c => !match.RecordIds.Contains(c.Id));
         return customers;
     }
 
@@ -74,37 +67,6 @@ internal static class CustomerFilters
             (false, true, false, CustomerSort.Name) => true,
             (false, false, true, CustomerSort.CreatedAt) => true,
             _ => false,
-        };
-    }
-
-    private static IQueryable<Customer> Attribute(CrmDbContext db, IQueryable<Customer> customers,
-        CustomAttributeDefinition definition, AttributeCondition condition)
-    {
-        var id = definition.Id;
-        var values = db.CustomAttributeValues.Where(v => v.DefinitionId == id);
-        switch (condition.Operator)
-        {
-            case AttributeOperator.IsSet:
-                return customers.Where(c => values.Any(v => v.RecordId == c.Id));
-            case AttributeOperator.IsNotSet:
-                return customers.Where(c => !values.Any(v => v.RecordId == c.Id));
-        }
-        // Parse as the field would be filled in, but an empty filter value is a mistake, not "no value".
-        if (string.IsNullOrWhiteSpace(condition.Value))
-            throw new DomainException($"Give a value to filter {definition.Label} by.");
-        var value = definition.Parse(condition.Value);
-        return (definition.Type, condition.Operator) switch
-        {
-            (AttributeType.Text, AttributeOperator.Contains) => customers.Where(c => values.Any(v => v.RecordId == c.Id
-                && v.Text != null && v.Text.ToLower().Contains(value.Text!.ToLower()))),
-            (AttributeType.Text or AttributeType.Choice, _) => customers.Where(c => values.Any(v => v.RecordId == c.Id
-                && v.Text == value.Text)),
-            (AttributeType.Number, AttributeOperator.AtLeast) => customers.Where(c => values.Any(v => v.RecordId == c.Id && v.Number >= value.Number)),
-            (AttributeType.Number, AttributeOperator.AtMost) => customers.Where(c => values.Any(v => v.RecordId == c.Id && v.Number <= value.Number)),
-            (AttributeType.Number, _) => customers.Where(c => values.Any(v => v.RecordId == c.Id && v.Number == value.Number)),
-            (AttributeType.Date, AttributeOperator.AtLeast) => customers.Where(c => values.Any(v => v.RecordId == c.Id && v.Date >= value.Date)),
-            (AttributeType.Date, AttributeOperator.AtMost) => customers.Where(c => values.Any(v => v.RecordId == c.Id && v.Date <= value.Date)),
-            _ => customers.Where(c => values.Any(v => v.RecordId == c.Id && v.Date == value.Date)),
         };
     }
 }

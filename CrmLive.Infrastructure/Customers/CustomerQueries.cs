@@ -90,19 +90,8 @@ public sealed class CustomerQueries(IDbContextFactory<CrmDbContext> dbFactory, I
         IReadOnlyList<Guid> attributeColumns, CancellationToken ct)
     {
         if (rows.Count == 0) return rows;
-        var ids = rows.Select(r => r.Id).ToList();
-        var tags = (await db.RecordTags.AsNoTracking().Where(t => ids.Contains(t.RecordId)).ToListAsync(ct))
-            .ToLookup(t => t.RecordId, t => t.Tag);
-        var values = attributeColumns.Count == 0
-            ? []
-            : await db.CustomAttributeValues.AsNoTracking()
-                .Where(v => ids.Contains(v.RecordId) && attributeColumns.Contains(v.DefinitionId)).ToListAsync(ct);
-        var byRecord = values.ToLookup(v => v.RecordId);
-        return rows.Select(r => r with
-        {
-            Tags = tags[r.Id].Order().ToList(),
-            Attributes = byRecord[r.Id].ToDictionary(v => v.DefinitionId, v => v.Value.Display()),
-        }).ToList();
+        var extras = await RowExtras.ForPageAsync(db, rows.Select(r => r.Id).ToList(), attributeColumns, ct);
+        return rows.Select(r => r with { Tags = extras.TagsOf(r.Id), Attributes = extras.ValuesOf(r.Id) }).ToList();
     }
 
     public async Task<CustomerProfile?> GetProfileAsync(Guid id, CancellationToken ct = default)

@@ -35,6 +35,30 @@ public class CompanyTests(CrmLiveAppFactory app) : IClassFixture<CrmLiveAppFacto
     }
 
     [Fact]
+    public async Task CustomFields_FilterTheCompanyList_AndShowAsColumns()
+    {
+        var editor = app.Service<CompanyEditor>();
+        var seats = await app.Service<CustomAttributeCatalog>().CreateAsync(CrmLive.Domain.Customers.Attributes.AttributeTarget.Company,
+            $"Seats {Guid.NewGuid():N}"[..14], CrmLive.Domain.Customers.Attributes.AttributeType.Number, null, required: false);
+        var unique = Guid.NewGuid().ToString("N")[..6];
+        var big = await editor.CreateAsync($"Big {unique}", null);
+        var small = await editor.CreateAsync($"Small {unique}", null);
+        await editor.SetAttributeAsync(big, seats.Id, "500");
+        await editor.SetAttributeAsync(small, seats.Id, "5");
+        await Assert.ThrowsAsync<DomainException>(() => editor.SetAttributeAsync(small, seats.Id, "five"));
+
+        var queries = app.Service<CompanyQueries>();
+        var atLeast = await queries.ListAsync(new CompanyListQuery(null,
+            Attributes: [new AttributeCondition(seats.Id, AttributeOperator.AtLeast, "100")], AttributeColumns: [seats.Id]));
+        var row = Assert.Single(atLeast.Items);
+        Assert.Equal(big, row.Id);
+        Assert.Equal("500", row.Attributes[seats.Id]);
+        var unset = await queries.ListAsync(new CompanyListQuery($"small {unique}",
+            Attributes: [new AttributeCondition(seats.Id, AttributeOperator.IsNotSet, null)]));
+        Assert.Empty(unset.Items);
+    }
+
+    [Fact]
     public async Task Create_And_Edit_AreValidated()
     {
         var editor = app.Service<CompanyEditor>();
