@@ -49,6 +49,12 @@ public class CustomerCoreJourneyTests(BrowserFixture browser)
         if (await link.CountAsync() > 0) await link.First.ClickAsync();
         Assert.Null(await sofia.EvaluateAsync<int?>("() => window.__xss ?? null"));
 
+        // The author edits the note in place; the timeline shows the new text.
+        await sofia.GetByTestId("note-edit").First.ClickAsync();
+        await sofia.GetByTestId("note-edit-input").FillAsync("Called back: **invoice sent**.");
+        await sofia.GetByTestId("note-edit-save").ClickAsync();
+        await Expect(sofia.GetByTestId("note-body").First.Locator("strong")).ToHaveTextAsync("invoice sent");
+
         // A ticket opened from the 360 page shows in its panel with an SLA, and on the timeline.
         var subject = "Invoice copy needed " + Guid.NewGuid().ToString("N")[..5];
         await sofia.GetByTestId("customer-ticket-new").ClickAsync();

@@ -30,4 +30,7 @@ public sealed class TimelineEntry
 
     /// <summary>The order, conversation, ticket… this entry is about.</summary>
     public Guid? SubjectId { get; private set; }
+
+    /// <summary>The subject changed what it says (an edited note): the entry shows the new text, at its old place.</summary>
+    public void Revise(string? detail) => Detail = detail is { Length: > 1000 } ? detail[..1000] : detail;
 }

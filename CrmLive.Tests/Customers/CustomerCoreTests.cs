@@ -146,6 +146,24 @@ public class CustomerCoreTests(CrmLiveAppFactory app) : IClassFixture<CrmLiveApp
     }
 
     [Fact]
+    public async Task Note_OnlyItsAuthorEdits_AndTheTimelineFollows()
+    {
+        var staff = await app.Service<StaffDirectory>().AllAsync();
+        var customer = await NewCustomerAsync("Edited Note", "edited@x.example", "+1 555 0108");
+        var notes = app.Service<NoteService>();
+        var note = await notes.AddAsync(customer.Id, staff[0].Id, staff[0].DisplayName, "First draft");
+
+        await Assert.ThrowsAsync<DomainException>(() => notes.EditAsync(note.Id, staff[1].Id, "Hijacked"));
+        await Assert.ThrowsAsync<DomainException>(() => notes.EditAsync(note.Id, staff[0].Id, "   "));
+        await notes.EditAsync(note.Id, staff[0].Id, "Second **draft**");
+
+        Assert.Contains(note.Id, await notes.WrittenByAsync(customer.Id, staff[0].Id));
+        Assert.DoesNotContain(note.Id, await notes.WrittenByAsync(customer.Id, staff[1].Id));
+        var page = await app.Service<CustomerQueries>().TimelineAsync(customer.Id, null);
+        Assert.Equal("Second **draft**", Assert.Single(page.Items, t => t.Kind == TimelineKind.Note).Detail);
+    }
+
+    [Fact]
     public async Task SavedViews_AreOwnOrShared_AndOnlyTheOwnerDeletes()
     {
         var views = app.Service<SavedViews>();

@@ -21,6 +21,7 @@ public sealed class CustomerTimelineTests(CrmLiveAppFactory app) : IClassFixture
     {
         _ctx.Services.AddMudServices();
         _ctx.Services.AddSingleton(app.Service<CustomerQueries>());
+        _ctx.Services.AddSingleton(app.Service<CrmLive.Infrastructure.Notes.NoteService>());
         _ctx.Services.AddSingleton<MarkdownRenderer>();
         _ctx.JSInterop.Mode = JSRuntimeMode.Loose;
         return Task.CompletedTask;
