@@ -227,7 +227,7 @@ public class CustomerCoreTests(CrmLiveAppFactory app) : IClassFixture<CrmLiveApp
         var number = "HB-" + Guid.NewGuid().ToString("N")[..8];
         var order = new CrmLive.Infrastructure.Orders.NewOrder(number, DateTimeOffset.UtcNow, 42.5m, "eur",
             CrmLive.Domain.Orders.SalesChannel.Phone, CrmLive.Domain.Orders.OrderStatus.Paid, ["Rain jacket", " ", "Gift card"]);
-        await orders.AddAsync(id, order);
+        var orderId = await orders.AddAsync(id, order);
         await Assert.ThrowsAsync<DomainException>(() => orders.AddAsync(id, order));
         await Assert.ThrowsAsync<DomainException>(() => orders.AddAsync(id, order with { Number = number + "x", Items = [] }));
         await Assert.ThrowsAsync<DomainException>(() => orders.AddAsync(id, order with { Number = number + "y", Amount = -1 }));
@@ -237,5 +237,10 @@ public class CustomerCoreTests(CrmLiveAppFactory app) : IClassFixture<CrmLiveApp
         Assert.Equal(42.5m, profile.LifetimeRevenue);
         var timeline = await app.Service<CustomerQueries>().TimelineAsync(id, null);
         Assert.Contains(timeline.Items, t => t.Kind == TimelineKind.Order && t.Title.Contains(number) && t.Detail == "Rain jacket, Gift card");
+
+        await orders.SetStatusAsync(orderId, CrmLive.Domain.Orders.OrderStatus.Refunded, DateTimeOffset.UtcNow);
+        Assert.Equal(0, (await app.Service<CustomerQueries>().GetProfileAsync(id))!.OrderCount);
+        var after = await app.Service<CustomerQueries>().TimelineAsync(id, null);
+        Assert.Contains(after.Items, t => t.Title == $"Order {number}: Paid → Refunded");
     }
 }
