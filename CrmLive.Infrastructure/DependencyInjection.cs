@@ -1,3 +1,4 @@
+using CrmLive.Infrastructure.Audit;
 using CrmLive.Infrastructure.Bot;
 using CrmLive.Infrastructure.Chat;
 using CrmLive.Infrastructure.Customers;
@@ -25,6 +26,7 @@ public static class DependencyInjection
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<MarkdownRenderer>();
         builder.Services.AddSingleton<CrmLiveMetrics>();
+        builder.Services.AddSingleton<AuditLog>();
         builder.AddPersistence();
         builder.AddLiveEvents();
         builder.AddRedis();

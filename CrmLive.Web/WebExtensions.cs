@@ -1,6 +1,7 @@
 using CrmLive.Web.Bot;
 using CrmLive.Web.Account;
 using CrmLive.Web.Api;
+using CrmLive.Web.Audit;
 using CrmLive.Web.Chat;
 using CrmLive.Web.Components;
 using CrmLive.Web.Jobs;
@@ -20,6 +21,8 @@ public static class WebExtensions
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddMudServices();
         builder.Services.AddProblemDetails();
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddScoped<AuditActorAccessor>();
         builder.AddTelemetry();
         builder.AddAccounts();
         builder.AddPresence();

@@ -1,3 +1,4 @@
+using CrmLive.Domain.Audit;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
@@ -29,4 +30,8 @@ public static class StaffClaims
 
     public static string DisplayName(this ClaimsPrincipal user) =>
         user.FindFirstValue(StaffClaimsPrincipalFactory.DisplayNameClaim) ?? user.Identity?.Name ?? "Agent";
+
+    /// <summary>The person (or API key) as the audit log names them.</summary>
+    public static AuditActor ToAuditActor(this ClaimsPrincipal user, string? ipAddress) =>
+        new(user.UserId(), user.DisplayName(), ipAddress);
 }

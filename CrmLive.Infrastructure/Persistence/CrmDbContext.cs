@@ -1,3 +1,4 @@
+using CrmLive.Domain.Audit;
 using CrmLive.Domain.Bot;
 using CrmLive.Domain.Conversations;
 using CrmLive.Domain.Customers;
@@ -45,6 +46,7 @@ public abstract class CrmDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<Note> Notes => Set<Note>();
     public DbSet<SavedView> SavedViews => Set<SavedView>();
     public DbSet<SlaSettings> SlaSettings => Set<SlaSettings>();
+    public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
