@@ -5,6 +5,7 @@ using CrmLive.Infrastructure.Customers;
 using CrmLive.Infrastructure.Dashboards;
 using CrmLive.Infrastructure.Deals;
 using CrmLive.Infrastructure.Demo;
+using CrmLive.Infrastructure.Imports;
 using CrmLive.Infrastructure.Jobs;
 using CrmLive.Infrastructure.Live;
 using CrmLive.Infrastructure.Operations;
@@ -36,6 +37,7 @@ public static class DependencyInjection
         builder.AddCustomers();
         builder.AddTickets();
         builder.AddDeals();
+        builder.AddImports();
 
         builder.Services.AddSingleton<DashboardQueries>();
         builder.Services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.Section)

@@ -73,3 +73,6 @@ public sealed record TicketChanged(Guid TicketId, Guid CustomerId, TicketStatus 
     : LiveEvent;
 /// <summary>A deal was created, edited or moved on the pipeline: open boards and deal panels reload.</summary>
 public sealed record DealChanged(Guid DealId, Guid CustomerId, DealStage Stage) : LiveEvent;
+
+/// <summary>An import (dry run or real) moved on: its page redraws the progress bar and counts.</summary>
+public sealed record ImportProgressed(Guid RunId, string Status, long ProcessedRows, int Percent) : LiveEvent;

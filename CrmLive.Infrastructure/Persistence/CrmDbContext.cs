@@ -6,6 +6,7 @@ using CrmLive.Domain.Customers.Attributes;
 using CrmLive.Domain.Lists;
 using CrmLive.Domain.Notes;
 using CrmLive.Domain.Deals;
+using CrmLive.Domain.Imports;
 using CrmLive.Domain.Orders;
 using CrmLive.Domain.Tickets;
 using CrmLive.Infrastructure.Identity;
@@ -47,6 +48,9 @@ public abstract class CrmDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<SavedView> SavedViews => Set<SavedView>();
     public DbSet<SlaSettings> SlaSettings => Set<SlaSettings>();
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
+    public DbSet<ImportRun> ImportRuns => Set<ImportRun>();
+    public DbSet<ImportRowError> ImportRowErrors => Set<ImportRowError>();
+    public DbSet<ImportFileChunk> ImportFileChunks => Set<ImportFileChunk>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -1,0 +1,110 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+
+#nullable disable
+
+namespace CrmLive.Infrastructure.Persistence.PostgreSql.Migrations
+{
+    /// <inheritdoc />
+    public partial class Imports : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "ImportRuns",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    FileName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    FileBytes = table.Column<long>(type: "bigint", nullable: false),
+                    CreatedById = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    CreatedByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Mapping = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: false),
+                    DryRun = table.Column<bool>(type: "boolean", nullable: false),
+                    ProcessedRows = table.Column<long>(type: "bigint", nullable: false),
+                    ProcessedBytes = table.Column<long>(type: "bigint", nullable: false),
+                    Created = table.Column<long>(type: "bigint", nullable: false),
+                    Updated = table.Column<long>(type: "bigint", nullable: false),
+                    Skipped = table.Column<long>(type: "bigint", nullable: false),
+                    Failed = table.Column<long>(type: "bigint", nullable: false),
+                    Error = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    CancelRequested = table.Column<bool>(type: "boolean", nullable: false),
+                    StartedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    FinishedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ImportRuns", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ImportFileChunks",
+                columns: table => new
+                {
+                    RunId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Index = table.Column<int>(type: "integer", nullable: false),
+                    Data = table.Column<byte[]>(type: "bytea", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ImportFileChunks", x => new { x.RunId, x.Index });
+                    table.ForeignKey(
+                        name: "FK_ImportFileChunks_ImportRuns_RunId",
+                        column: x => x.RunId,
+                        principalTable: "ImportRuns",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ImportRowErrors",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    RunId = table.Column<Guid>(type: "uuid", nullable: false),
+                    RowNumber = table.Column<long>(type: "bigint", nullable: false),
+                    Column = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    Message = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ImportRowErrors", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ImportRowErrors_ImportRuns_RunId",
+                        column: x => x.RunId,
+                        principalTable: "ImportRuns",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ImportRowErrors_RunId_RowNumber",
+                table: "ImportRowErrors",
+                columns: new[] { "RunId", "RowNumber" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ImportRuns_CreatedAt",
+                table: "ImportRuns",
+                column: "CreatedAt");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "ImportFileChunks");
+
+            migrationBuilder.DropTable(
+                name: "ImportRowErrors");
+
+            migrationBuilder.DropTable(
+                name: "ImportRuns");
+        }
+    }
+}
