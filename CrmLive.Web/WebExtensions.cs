@@ -4,6 +4,7 @@ using CrmLive.Web.Api;
 using CrmLive.Web.Audit;
 using CrmLive.Web.Chat;
 using CrmLive.Web.Components;
+using CrmLive.Web.Imports;
 using CrmLive.Web.Jobs;
 using CrmLive.Web.Operations;
 using CrmLive.Web.Presence;
@@ -54,6 +55,7 @@ public static class WebExtensions
         app.MapBotEndpoints();
         app.MapAccountEndpoints();
         app.MapApi();
+        app.MapImportEndpoints();
         app.MapJobsDashboard();
         app.MapHealth();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
