@@ -1,6 +1,7 @@
 using CrmLive.Bench.Bot;
 using CrmLive.Bench.Chat;
 using CrmLive.Bench.Customers;
+using CrmLive.Bench.Imports;
 using CrmLive.Infrastructure.Bot.Classifier;
 
 namespace CrmLive.Bench;
@@ -27,6 +28,11 @@ internal static class BenchMain
                     Rounds: options.Int("--rounds", 3),
                     DbPath: options.String("--db"),
                     Plans: options.Flag("--plans")));
+            case "import":
+                return await ImportBenchmark.RunAsync(new ImportBenchmarkOptions(
+                    Rows: options.Int("--rows", 1_000_000),
+                    CsvPath: options.String("--csv"),
+                    BatchSize: options.Int("--batch", 2_000)));
             case "chat":
                 return await ChatBenchmark.RunAsync(new ChatBenchmarkOptions(
                     Connections: options.Int("--connections", 200),
@@ -67,6 +73,10 @@ internal static class BenchMain
                           timeline events (50,000), then measures through CustomerQueries, R rounds after a warm-up:
                           search-as-you-type (names, e-mails, phones, one query per keystroke), list pages 1/2/10/100
                           in every sort and under filters, the 360 first page and deep timeline pages.
+                      import [--rows N] [--csv FILE] [--batch B]
+                          generates (or reuses) a customers CSV of N rows (default 1,000,000) under the temp folder, then
+                          imports it into a fresh SQLite database through ImportService (upload, guessed mapping) and
+                          ImportRunner (the job), B rows per transaction; samples RSS every 5 s.
                       chat [--connections N] [--rate R] [--seconds S] [--instances 1|2] [--pg CONNECTION]
                            [--url http://host:port] [--inbox KEY] [--warmup S]
                           N widgets over real WebSockets send R messages/s for S seconds; measures delivery to the agent side.

@@ -48,7 +48,7 @@ internal sealed class CustomerImportWriter(
         var existing = mapping.DedupeBy == DuplicateKey.Email
             ? await db.Customers.Where(c => keys.Contains(c.Email!)).ToDictionaryAsync(c => c.Email!, ct)
             : await db.Customers.Where(c => keys.Contains(c.ExternalId!)).ToDictionaryAsync(c => c.ExternalId!, ct);
-        var companies = await ResolveCompaniesAsync(db, drafts.Select(d => d.Draft.CompanyName), dryRun, ct);
+        var companies = await ResolveCompaniesAsync(db, outcome.Inserts, drafts.Select(d => d.Draft.CompanyName), dryRun, ct);
         var now = clock.GetUtcNow();
         var touched = new List<(Customer Customer, CustomerDraft Draft, bool Created)>();
         var inBatch = new Dictionary<string, Customer>();
@@ -92,15 +92,15 @@ internal sealed class CustomerImportWriter(
 
         if (dryRun) return outcome;
 
-        foreach (var (customer, _, created) in touched.Where(t => t.Created)) db.Customers.Add(customer);
-        await AddTagsAndAttributesAsync(db, touched, ct);
+        foreach (var (customer, _, _) in touched.Where(t => t.Created)) outcome.Inserts.Add(customer);
+        await AddTagsAndAttributesAsync(db, outcome.Inserts, touched, ct);
         foreach (var group in touched.GroupBy(t => t.Customer.Id))
-            db.Timeline.Add(new TimelineEntry(group.Key, now, TimelineKind.Profile,
+            outcome.Inserts.Add(new TimelineEntry(group.Key, now, TimelineKind.Profile,
                 group.Any(g => g.Created) ? "Customer created by import" : "Profile updated by import", run.FileName, run.Id));
         return outcome;
     }
 
-    private async Task AddTagsAndAttributesAsync(CrmDbContext db, List<(Customer Customer, CustomerDraft Draft, bool Created)> touched,
+    private async Task AddTagsAndAttributesAsync(CrmDbContext db, PendingInserts inserts, List<(Customer Customer, CustomerDraft Draft, bool Created)> touched,
         CancellationToken ct)
     {
         var updatedIds = touched.Where(t => !t.Created).Select(t => t.Customer.Id).Distinct().ToList();
@@ -114,7 +114,7 @@ internal sealed class CustomerImportWriter(
         foreach (var (customer, draft, _) in touched)
         {
             foreach (var tag in draft.Tags)
-                if (tagged.Add((customer.Id, tag))) db.RecordTags.Add(new RecordTag(customer.Id, tag));
+                if (tagged.Add((customer.Id, tag))) inserts.Add(new RecordTag(customer.Id, tag));
             foreach (var (definitionId, value) in draft.Attributes)
             {
                 if (valueIndex.TryGetValue((customer.Id, definitionId), out var current)) current.Set(value);
@@ -122,14 +122,14 @@ internal sealed class CustomerImportWriter(
                 {
                     var added = new CustomAttributeValue(customer.Id, definitionId, value);
                     valueIndex[(customer.Id, definitionId)] = added;
-                    db.CustomAttributeValues.Add(added);
+                    inserts.Add(added);
                 }
             }
         }
     }
 
     /// <summary>Company names → companies, found case-insensitively or created (not in a dry run).</summary>
-    private async Task<Dictionary<string, (Guid Id, string Name)>> ResolveCompaniesAsync(CrmDbContext db, IEnumerable<string?> names, bool dryRun,
+    private async Task<Dictionary<string, (Guid Id, string Name)>> ResolveCompaniesAsync(CrmDbContext db, PendingInserts inserts, IEnumerable<string?> names, bool dryRun,
         CancellationToken ct)
     {
         var wanted = names.Where(n => n is not null).Select(n => n!).DistinctBy(n => n.ToLowerInvariant()).ToList();
@@ -142,7 +142,7 @@ internal sealed class CustomerImportWriter(
             foreach (var name in missing.Where(n => !context.Companies.ContainsKey(n.ToLowerInvariant())))
             {
                 var company = new Company(name, null, clock.GetUtcNow());
-                if (!dryRun) db.Companies.Add(company);
+                if (!dryRun) inserts.Add(company);
                 context.Companies[name.ToLowerInvariant()] = (company.Id, company.Name);
             }
         }

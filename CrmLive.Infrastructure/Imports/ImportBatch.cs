@@ -14,6 +14,9 @@ public sealed class BatchOutcome
     public long Skipped { get; set; }
     public List<(long Row, FieldProblem Problem)> Problems { get; } = [];
 
+    /// <summary>New rows, written after EF has saved the batch's updates, in the same transaction.</summary>
+    public PendingInserts Inserts { get; } = new();
+
     public long FailedRows => Problems.Select(p => p.Row).Distinct().LongCount();
 }
 

@@ -23,6 +23,7 @@ namespace CrmLive.Infrastructure.Imports;
 /// </summary>
 public sealed class ImportRunner(
     IDbContextFactory<CrmDbContext> dbFactory,
+    IProviderSql providerSql,
     ImportFiles files,
     StaffDirectory staff,
     AuditLog audit,
@@ -92,9 +93,9 @@ public sealed class ImportRunner(
             }
             await FinishAsync(runId, counts, run, stopwatch.Elapsed, ct);
         }
-        catch (Exception ex) when (ex is CsvFileException or DbUpdateException or Domain.Common.DomainException or InvalidOperationException)
+        catch (Exception ex) when (ex is CsvFileException or DbUpdateException or System.Data.Common.DbException or Domain.Common.DomainException or InvalidOperationException)
         {
-            var message = ex is DbUpdateException
+            var message = ex is DbUpdateException or System.Data.Common.DbException
                 ? $"Stopped at row {counts.Rows + 2}: the database refused the batch ({ex.InnerException?.Message ?? ex.Message}). Rows before it were imported; nothing of that batch was written."
                 : ex.Message;
             logger.LogWarning(ex, "Import {RunId} ({File}) failed after {Rows} rows", runId, run.FileName, counts.Rows);
@@ -116,6 +117,9 @@ public sealed class ImportRunner(
         var outcome = await writer.WriteAsync(db, batch, dryRun: false, ct);
         db.ChangeTracker.DetectChanges();
         await db.SaveChangesAsync(ct);
+        var bulk = outcome.Inserts.Has<Domain.Customers.Customer>() ? await providerSql.BeginCustomerBulkInsertAsync(db, ct) : CustomerBulkInsert.Nothing;
+        await outcome.Inserts.WriteAsync(db, ct);
+        await bulk.CompleteAsync(ct);
         await tx.CommitAsync(ct);
         return outcome;
     }

@@ -59,8 +59,8 @@ internal sealed class OrderImportWriter(ImportMapping mapping, ImportRunContext 
             outcome.Created++;
             if (dryRun) continue;
             var created = draft.Create(customerId.Value);
-            db.Orders.Add(created);
-            db.Timeline.Add(new TimelineEntry(created.CustomerId, created.PlacedAt, TimelineKind.Order,
+            outcome.Inserts.Add(created);
+            outcome.Inserts.Add(new TimelineEntry(created.CustomerId, created.PlacedAt, TimelineKind.Order,
                 $"Order {created.Number} · {created.Currency} {created.Amount:0.00}", created.ItemsSummary, created.Id));
         }
         return outcome;

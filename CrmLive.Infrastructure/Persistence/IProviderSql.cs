@@ -32,4 +32,20 @@ public interface IProviderSql
 
     /// <summary>Messages whose text contains <paramref name="term"/>, ignoring case.</summary>
     IQueryable<Message> SearchMessages(IQueryable<Message> messages, string term);
+
+    /// <summary>
+    /// Prepares the current transaction for many new customers at once; <see cref="CustomerBulkInsert.CompleteAsync"/>
+    /// makes them searchable before the commit. Only SQLite needs it (its FTS5 index is slow row by row, see
+    /// <see cref="Sqlite.CustomerSearchIndex.AllowDeferredInserts"/>); elsewhere the indexes keep up by themselves.
+    /// </summary>
+    Task<CustomerBulkInsert> BeginCustomerBulkInsertAsync(CrmDbContext db, CancellationToken ct) =>
+        Task.FromResult(CustomerBulkInsert.Nothing);
+}
+
+/// <summary>What finishes a bulk insert of customers (see <see cref="IProviderSql.BeginCustomerBulkInsertAsync"/>).</summary>
+public sealed class CustomerBulkInsert(Func<CancellationToken, Task> complete)
+{
+    public static readonly CustomerBulkInsert Nothing = new(_ => Task.CompletedTask);
+
+    public Task CompleteAsync(CancellationToken ct) => complete(ct);
 }

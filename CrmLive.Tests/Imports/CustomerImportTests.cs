@@ -72,6 +72,9 @@ public class CustomerImportTests(CrmLiveAppFactory app) : IClassFixture<CrmLiveA
         Assert.Equal($"Mixed Co {Unique}", ana.CompanyName);
         Assert.NotNull(ana.CompanyId);
         Assert.Equal(LifecycleStage.Lead, stored[1].Stage);
+        // Imported rows are searchable like any other (SQLite indexes a batch's new rows in one statement).
+        Assert.Equal(ana.Id, Assert.Single((await app.Service<CustomerQueries>().ListAsync(new CustomerListQuery($"ana{domain}"))).Items).Id);
+        Assert.Single((await app.Service<CustomerQueries>().ListAsync(new CustomerListQuery("912 000 001"))).Items);
 
         var report = new MemoryStream();
         await Imports.WriteErrorReportAsync(preview.Run.Id, report);

@@ -35,6 +35,20 @@ internal sealed class SqliteProviderSql : IProviderSql
 
     public Expression<Func<T, bool>> WithoutIndex<T>(Expression<Func<T, bool>> predicate) => SqliteNoIndex.Rewrite(predicate);
 
+    public async Task<CustomerBulkInsert> BeginCustomerBulkInsertAsync(CrmDbContext db, CancellationToken ct)
+    {
+        await db.Database.ExecuteSqlRawAsync("""INSERT INTO "CustomerSearchDeferred" ("Flag") VALUES (1)""", ct);
+        var before = await db.Database.SqlQueryRaw<long>("""SELECT coalesce(max(rowid), 0) AS "Value" FROM "Customers" """)
+            .SingleAsync(ct);
+        return new CustomerBulkInsert(async token =>
+        {
+            await db.Database.ExecuteSqlAsync($"""
+                INSERT INTO "CustomerSearch"(rowid, "SearchText") SELECT rowid, "SearchText" FROM "Customers" WHERE rowid > {before}
+                """, token);
+            await db.Database.ExecuteSqlRawAsync("""DELETE FROM "CustomerSearchDeferred" """, token);
+        });
+    }
+
     public IQueryable<Message> SearchMessages(IQueryable<Message> messages, string term)
     {
         var contains = ProviderSqlPatterns.Contains(term);

@@ -11,6 +11,7 @@ namespace CrmLive.Infrastructure.Persistence.Sqlite.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            CustomerSearchIndex.AllowDeferredInserts(migrationBuilder);
             migrationBuilder.CreateTable(
                 name: "ImportRuns",
                 columns: table => new
@@ -96,6 +97,7 @@ namespace CrmLive.Infrastructure.Persistence.Sqlite.Migrations
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            CustomerSearchIndex.DisallowDeferredInserts(migrationBuilder);
             migrationBuilder.DropTable(
                 name: "ImportFileChunks");
 
