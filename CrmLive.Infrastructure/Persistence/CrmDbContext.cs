@@ -47,6 +47,7 @@ public abstract class CrmDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<SavedView> SavedViews => Set<SavedView>();
     public DbSet<SlaSettings> SlaSettings => Set<SlaSettings>();
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
+    public DbSet<MergeRedirect> MergeRedirects => Set<MergeRedirect>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
