@@ -4,6 +4,7 @@ using CrmLive.Web.Api;
 using CrmLive.Web.Audit;
 using CrmLive.Web.Chat;
 using CrmLive.Web.Components;
+using CrmLive.Web.Customers;
 using CrmLive.Web.Jobs;
 using CrmLive.Web.Operations;
 using CrmLive.Web.Presence;
@@ -52,6 +53,7 @@ public static class WebExtensions
         app.MapWidgetHub();
         app.MapAttachments();
         app.MapBotEndpoints();
+        app.MapCustomerPrivacyEndpoints();
         app.MapAccountEndpoints();
         app.MapApi();
         app.MapJobsDashboard();
