@@ -28,6 +28,8 @@ public sealed class CustomerDataExporter(IDbContextFactory<CrmDbContext> dbFacto
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
         WriteIndented = true,
+        // A file for people to read, never embedded in HTML: "+44" and "é" as themselves, not \u escapes.
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         Converters = { new JsonStringEnumConverter() },
     };
 

@@ -38,7 +38,7 @@ public sealed class DuplicateFinder(IDbContextFactory<CrmDbContext> dbFactory, I
     public async Task<IReadOnlyList<DuplicateMatch>> ForCustomerAsync(Guid customerId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var customer = await Candidates(db).SingleOrDefaultAsync(c => c.Id == customerId, ct);
+        var customer = await Candidates(db.Customers.Where(c => c.Id == customerId)).SingleOrDefaultAsync(ct);
         if (customer is null) return [];
         return (await MatchesAsync(db, customer, olderOnly: false, ct)).Select(m => m.Match).ToList();
     }
@@ -54,14 +54,14 @@ public sealed class DuplicateFinder(IDbContextFactory<CrmDbContext> dbFactory, I
         var exhausted = false;
         while (found.Count < groups && checkedCount < MaxCustomersPerPage && !exhausted)
         {
-            var query = Candidates(db);
+            var query = db.Customers.AsQueryable();
             if (cursor is not null)
             {
                 var (at, id) = (cursor.CreatedAt, cursor.Id);
                 query = query.Where(c => c.CreatedAt < at || (c.CreatedAt == at && c.Id.CompareTo(id) < 0));
             }
-            var batch = await query.OrderByDescending(c => c.CreatedAt).ThenByDescending(c => c.Id)
-                .Take(Math.Min(50, MaxCustomersPerPage - checkedCount)).ToListAsync(ct);
+            var batch = await Candidates(query.OrderByDescending(c => c.CreatedAt).ThenByDescending(c => c.Id)
+                .Take(Math.Min(50, MaxCustomersPerPage - checkedCount))).ToListAsync(ct);
             exhausted = batch.Count == 0;
             foreach (var customer in batch)
             {
@@ -76,8 +76,8 @@ public sealed class DuplicateFinder(IDbContextFactory<CrmDbContext> dbFactory, I
         return new DuplicatePage(found, exhausted ? null : cursor, checkedCount, cursor?.CreatedAt);
     }
 
-    private static IQueryable<CandidateRow> Candidates(CrmDbContext db) =>
-        db.Customers.AsNoTracking().Select(c => new CandidateRow(c.Id, c.Name, c.Email, c.OtherEmails, c.Phone,
+    private static IQueryable<CandidateRow> Candidates(IQueryable<Customer> customers) =>
+        customers.AsNoTracking().Select(c => new CandidateRow(c.Id, c.Name, c.Email, c.OtherEmails, c.Phone,
             c.OtherPhones, c.CompanyName, c.CreatedAt));
 
     private async Task<List<(CandidateRow Row, DuplicateMatch Match)>> MatchesAsync(CrmDbContext db, CandidateRow customer,
@@ -85,13 +85,19 @@ public sealed class DuplicateFinder(IDbContextFactory<CrmDbContext> dbFactory, I
     {
         var keys = customer.Keys;
         var probes = keys.Emails.Concat(keys.Phones).ToList();
-        if (keys.Name.Length > 0 && keys.Name != Customer.ErasedName.ToLowerInvariant()) probes.Add(keys.Name);
+        if (keys.Name.Length > 0 && keys.Name != Customer.ErasedName.ToLowerInvariant())
+        {
+            // The whole name finds it written in another case; its longest word also finds it spaced differently.
+            probes.Add(customer.Name.ToLowerInvariant());
+            if (keys.Name != customer.Name.ToLowerInvariant()) probes.Add(keys.Name);
+            if (keys.Name.Split(' ').MaxBy(w => w.Length) is { Length: >= 4 } word && word != keys.Name) probes.Add(word);
+        }
         var ids = new HashSet<Guid>();
         foreach (var probe in probes)
             ids.UnionWith(await providerSql.SearchCustomerIds(db, probe, ProbeLimit).ToListAsync(ct));
         ids.Remove(customer.Id);
         if (ids.Count == 0) return [];
-        var rows = await Candidates(db).Where(c => ids.Contains(c.Id)).ToListAsync(ct);
+        var rows = await Candidates(db.Customers.Where(c => ids.Contains(c.Id))).ToListAsync(ct);
         return rows
             .Where(r => !olderOnly || r.CreatedAt < customer.CreatedAt || (r.CreatedAt == customer.CreatedAt && r.Id.CompareTo(customer.Id) < 0))
             .Select(r => (Row: r, Reasons: keys.Match(r.Keys)))
