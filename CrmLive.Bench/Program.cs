@@ -27,6 +27,9 @@ internal static class BenchMain
                     Rounds: options.Int("--rounds", 3),
                     DbPath: options.String("--db"),
                     Plans: options.Flag("--plans")));
+            case "duplicates":
+                return await DuplicatesBenchmark.RunAsync(options.String("--db")
+                    ?? Path.Combine(Path.GetTempPath(), "crmlive-bench-customers-1000000-50000.db"), options.Int("--samples", 200));
             case "chat":
                 return await ChatBenchmark.RunAsync(new ChatBenchmarkOptions(
                     Connections: options.Int("--connections", 200),
@@ -67,6 +70,9 @@ internal static class BenchMain
                           timeline events (50,000), then measures through CustomerQueries, R rounds after a warm-up:
                           search-as-you-type (names, e-mails, phones, one query per keystroke), list pages 1/2/10/100
                           in every sort and under filters, the 360 first page and deep timeline pages.
+                      duplicates [--db FILE] [--samples N]
+                          on the customers scenario's database: the 360 "possible duplicates" lookup for N customers
+                          spread over the table, and the first five pages of the duplicate suggestions list.
                       chat [--connections N] [--rate R] [--seconds S] [--instances 1|2] [--pg CONNECTION]
                            [--url http://host:port] [--inbox KEY] [--warmup S]
                           N widgets over real WebSockets send R messages/s for S seconds; measures delivery to the agent side.
