@@ -48,10 +48,24 @@ public sealed class CustomerDataExporter(IDbContextFactory<CrmDbContext> dbFacto
         {
             await AddAsync(zip, "profile.json", new
             {
-                customer.Id, customer.Name, customer.Email, customer.Phone, customer.OtherEmails, customer.OtherPhones,
-                Company = customer.Company?.Name, customer.Address, customer.Language, customer.TimeZone, customer.ExternalId,
-                customer.Stage, customer.MarketingEmailConsent, customer.ProactiveChatConsent, customer.ConsentChangedAt,
-                customer.CreatedAt, customer.LastSeenAt, customer.Metrics,
+                customer.Id,
+                customer.Name,
+                customer.Email,
+                customer.Phone,
+                customer.OtherEmails,
+                customer.OtherPhones,
+                Company = customer.Company?.Name,
+                customer.Address,
+                customer.Language,
+                customer.TimeZone,
+                customer.ExternalId,
+                customer.Stage,
+                customer.MarketingEmailConsent,
+                customer.ProactiveChatConsent,
+                customer.ConsentChangedAt,
+                customer.CreatedAt,
+                customer.LastSeenAt,
+                customer.Metrics,
                 Rfm = customer.Rfm is { } r ? new { r.Recency, r.Frequency, r.Monetary } : null,
             }, ct);
             await AddAsync(zip, "custom-fields.json", db.CustomAttributeValues.AsNoTracking().Where(v => v.RecordId == customerId)
@@ -106,7 +120,14 @@ public sealed class CustomerDataExporter(IDbContextFactory<CrmDbContext> dbFacto
                 .ToListAsync(ct);
             yield return new
             {
-                c.Id, c.Status, c.CreatedAt, c.ResolvedAt, c.HandoffReason, c.CsatScore, c.CsatComment, Messages = messages,
+                c.Id,
+                c.Status,
+                c.CreatedAt,
+                c.ResolvedAt,
+                c.HandoffReason,
+                c.CsatScore,
+                c.CsatComment,
+                Messages = messages,
             };
         }
     }
