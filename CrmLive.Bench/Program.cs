@@ -33,6 +33,9 @@ internal static class BenchMain
                     Rows: options.Int("--rows", 1_000_000),
                     CsvPath: options.String("--csv"),
                     BatchSize: options.Int("--batch", 2_000)));
+            case "duplicates":
+                return await DuplicatesBenchmark.RunAsync(options.String("--db")
+                    ?? Path.Combine(Path.GetTempPath(), "crmlive-bench-customers-1000000-50000.db"), options.Int("--samples", 200));
             case "chat":
                 return await ChatBenchmark.RunAsync(new ChatBenchmarkOptions(
                     Connections: options.Int("--connections", 200),
@@ -77,6 +80,9 @@ internal static class BenchMain
                           generates (or reuses) a customers CSV of N rows (default 1,000,000) under the temp folder, then
                           imports it into a fresh SQLite database through ImportService (upload, guessed mapping) and
                           ImportRunner (the job), B rows per transaction; samples RSS every 5 s.
+                      duplicates [--db FILE] [--samples N]
+                          on the customers scenario's database: the 360 "possible duplicates" lookup for N customers
+                          spread over the table, and the first five pages of the duplicate suggestions list.
                       chat [--connections N] [--rate R] [--seconds S] [--instances 1|2] [--pg CONNECTION]
                            [--url http://host:port] [--inbox KEY] [--warmup S]
                           N widgets over real WebSockets send R messages/s for S seconds; measures delivery to the agent side.

@@ -2,6 +2,7 @@ using CrmLive.Infrastructure.Audit;
 using CrmLive.Infrastructure.Bot;
 using CrmLive.Infrastructure.Chat;
 using CrmLive.Infrastructure.Customers;
+using CrmLive.Infrastructure.Customers.Merge;
 using CrmLive.Infrastructure.Dashboards;
 using CrmLive.Infrastructure.Deals;
 using CrmLive.Infrastructure.Demo;
@@ -35,6 +36,7 @@ public static class DependencyInjection
         builder.AddBot();
         builder.AddJobs();
         builder.AddCustomers();
+        builder.AddMergeAndGdpr();
         builder.AddTickets();
         builder.AddDeals();
         builder.AddImports();

@@ -5,6 +5,7 @@ using CrmLive.Web.Audit;
 using CrmLive.Web.Chat;
 using CrmLive.Web.Components;
 using CrmLive.Web.Imports;
+using CrmLive.Web.Customers;
 using CrmLive.Web.Jobs;
 using CrmLive.Web.Operations;
 using CrmLive.Web.Presence;
@@ -53,6 +54,7 @@ public static class WebExtensions
         app.MapWidgetHub();
         app.MapAttachments();
         app.MapBotEndpoints();
+        app.MapCustomerPrivacyEndpoints();
         app.MapAccountEndpoints();
         app.MapApi();
         app.MapImportEndpoints();

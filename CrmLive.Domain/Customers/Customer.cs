@@ -5,6 +5,9 @@ namespace CrmLive.Domain.Customers;
 
 public sealed class Customer : Entity
 {
+    /// <summary>What an erased customer is called: the record stays so orders and counts still add up.</summary>
+    public const string ErasedName = "Erased customer";
+
     private Customer() { }
 
     public Customer(string name, string? email, string? phone, Guid? companyId, DateTimeOffset createdAt,
@@ -125,6 +128,28 @@ public sealed class Customer : Entity
     }
 
     public void SetMetrics(CustomerMetrics metrics) => Metrics = metrics;
+
+    /// <summary>
+    /// GDPR erasure of the record itself: every personal field cleared, the name replaced. Stage, dates, scores and
+    /// the company link stay, so aggregates (revenue, RFM, counts per company) stay right.
+    /// </summary>
+    public void Erase()
+    {
+        Name = ErasedName;
+        Email = null;
+        Phone = null;
+        OtherEmails = [];
+        OtherPhones = [];
+        Address = Address.None;
+        Language = null;
+        TimeZone = null;
+        ExternalId = null;
+        MarketingEmailConsent = false;
+        ProactiveChatConsent = false;
+        RefreshSearchText();
+    }
+
+    public bool IsErased => Name == ErasedName && Email is null && Phone is null;
 
     private void RefreshSearchText() =>
         SearchText = CustomerSearchText.Build(Name, [Email, .. OtherEmails], [Phone, .. OtherPhones], CompanyName);

@@ -51,6 +51,7 @@ public abstract class CrmDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<ImportRun> ImportRuns => Set<ImportRun>();
     public DbSet<ImportRowError> ImportRowErrors => Set<ImportRowError>();
     public DbSet<ImportFileChunk> ImportFileChunks => Set<ImportFileChunk>();
+    public DbSet<MergeRedirect> MergeRedirects => Set<MergeRedirect>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

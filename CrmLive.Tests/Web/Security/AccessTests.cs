@@ -22,6 +22,10 @@ public class AccessTests(CrmLiveAppFactory app) : IClassFixture<CrmLiveAppFactor
     [InlineData("/bot/models")]
     [InlineData("/bot/rules")]
     [InlineData("/settings/fields")]
+    [InlineData("/customers/duplicates")]
+    [InlineData("/customers/00000000-0000-0000-0000-000000000001/merge")]
+    [InlineData("/customers/00000000-0000-0000-0000-000000000001/erase")]
+    [InlineData("/customers/00000000-0000-0000-0000-000000000001/export.zip")]
     public async Task Anonymous_IsSentToSignIn(string path)
     {
         var response = await app.CreateBrowserClient().GetAsync(path);
@@ -50,6 +54,9 @@ public class AccessTests(CrmLiveAppFactory app) : IClassFixture<CrmLiveAppFactor
     [InlineData("/bot/rules")]
     [InlineData("/settings/fields")]
     [InlineData("/settings/sla")]
+    [InlineData("/customers/duplicates")]
+    [InlineData("/customers/00000000-0000-0000-0000-000000000001/merge")]
+    [InlineData("/customers/00000000-0000-0000-0000-000000000001/erase")]
     public async Task Agent_CannotReachManagerPagesOrJobs(string path)
     {
         var agent = await app.SignInAsync("agent1@crmlive.demo");
@@ -83,6 +90,9 @@ public class AccessTests(CrmLiveAppFactory app) : IClassFixture<CrmLiveAppFactor
     [InlineData("manager@crmlive.demo", "/bot/models")]
     [InlineData("manager@crmlive.demo", "/bot/rules")]
     [InlineData("manager@crmlive.demo", "/settings/fields")]
+    [InlineData("manager@crmlive.demo", "/customers/duplicates")]
+    [InlineData("manager@crmlive.demo", "/customers/00000000-0000-0000-0000-000000000001/merge")]
+    [InlineData("admin@crmlive.demo", "/customers/00000000-0000-0000-0000-000000000001/erase")]
     [InlineData("admin@crmlive.demo", "/dashboard")]
     [InlineData("admin@crmlive.demo", "/hangfire")]
     public async Task RightRole_GetsThePage(string email, string path)

@@ -968,6 +968,25 @@ namespace CrmLive.Infrastructure.Persistence.PostgreSql.Migrations
                     b.ToTable("Customers");
                 });
 
+            modelBuilder.Entity("CrmLive.Domain.Customers.MergeRedirect", b =>
+                {
+                    b.Property<Guid>("MergedId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("MergedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("SurvivorId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("MergedId");
+
+                    b.HasIndex("SurvivorId");
+
+                    b.ToTable("CustomerMergeRedirects", (string)null);
+                });
+
             modelBuilder.Entity("CrmLive.Domain.Customers.RecordTag", b =>
                 {
                     b.Property<Guid>("RecordId")

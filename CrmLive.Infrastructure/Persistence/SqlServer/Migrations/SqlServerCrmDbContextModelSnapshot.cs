@@ -968,6 +968,25 @@ namespace CrmLive.Infrastructure.Persistence.SqlServer.Migrations
                     b.ToTable("Customers");
                 });
 
+            modelBuilder.Entity("CrmLive.Domain.Customers.MergeRedirect", b =>
+                {
+                    b.Property<Guid>("MergedId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("MergedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid>("SurvivorId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("MergedId");
+
+                    b.HasIndex("SurvivorId");
+
+                    b.ToTable("CustomerMergeRedirects", (string)null);
+                });
+
             modelBuilder.Entity("CrmLive.Domain.Customers.RecordTag", b =>
                 {
                     b.Property<Guid>("RecordId")

@@ -957,6 +957,25 @@ namespace CrmLive.Infrastructure.Persistence.Sqlite.Migrations
                     b.ToTable("Customers");
                 });
 
+            modelBuilder.Entity("CrmLive.Domain.Customers.MergeRedirect", b =>
+                {
+                    b.Property<Guid>("MergedId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("MergedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("SurvivorId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("MergedId");
+
+                    b.HasIndex("SurvivorId");
+
+                    b.ToTable("CustomerMergeRedirects", (string)null);
+                });
+
             modelBuilder.Entity("CrmLive.Domain.Customers.RecordTag", b =>
                 {
                     b.Property<Guid>("RecordId")
