@@ -25,13 +25,17 @@ public static class JobsExtensions
         // which two hosts in one process (tests, benchmarks) would share and dispose under each other.
         var database = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new();
         var connectionString = builder.Configuration.GetConnectionString(PersistenceExtensions.ConnectionStringName);
-        builder.Services.AddSingleton(_ => CreateStorage(database.Provider, connectionString));
+        builder.Services.AddSingleton(_ => CreateStorage(database.Provider, connectionString, options.PollInterval));
         builder.Services.AddHangfire(c => c
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings());
         if (options.RunServer)
-            builder.Services.AddHangfireServer(o => o.WorkerCount = options.WorkerCount);
+            builder.Services.AddHangfireServer(o =>
+            {
+                o.WorkerCount = options.WorkerCount;
+                o.SchedulePollingInterval = options.PollInterval;
+            });
 
         builder.Services.AddTransient<RfmRecomputeJob>();
         builder.Services.AddTransient<WakeSnoozedJob>();
@@ -40,13 +44,17 @@ public static class JobsExtensions
     }
 
     /// <summary>Job storage follows the database: in memory when embedded, the same server in production.</summary>
-    private static JobStorage CreateStorage(DatabaseProvider provider, string? connectionString) => provider switch
+    private static JobStorage CreateStorage(DatabaseProvider provider, string? connectionString,
+        TimeSpan pollInterval) => provider switch
     {
         DatabaseProvider.SqlServer => new SqlServerStorage(connectionString,
             new SqlServerStorageOptions { PrepareSchemaIfNecessary = true, SchemaName = "hangfire" }),
         DatabaseProvider.PostgreSql => new PostgreSqlStorage(
             new NpgsqlConnectionFactory(connectionString, new PostgreSqlStorageOptions()),
-            new PostgreSqlStorageOptions { PrepareSchemaIfNecessary = true, SchemaName = "hangfire" }),
+            new PostgreSqlStorageOptions
+            {
+                PrepareSchemaIfNecessary = true, SchemaName = "hangfire", QueuePollInterval = pollInterval,
+            }),
         _ => new InMemoryStorage(new InMemoryStorageOptions { MaxExpirationTime = TimeSpan.FromHours(6) }),
     };
 }

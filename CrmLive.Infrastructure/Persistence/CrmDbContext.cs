@@ -8,6 +8,7 @@ using CrmLive.Domain.Notes;
 using CrmLive.Domain.Deals;
 using CrmLive.Domain.Orders;
 using CrmLive.Domain.Tickets;
+using CrmLive.Domain.Webhooks;
 using CrmLive.Infrastructure.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -47,6 +48,9 @@ public abstract class CrmDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<SavedView> SavedViews => Set<SavedView>();
     public DbSet<SlaSettings> SlaSettings => Set<SlaSettings>();
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
+    public DbSet<WebhookSubscription> WebhookSubscriptions => Set<WebhookSubscription>();
+    public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
+    public DbSet<WebhookAttempt> WebhookAttempts => Set<WebhookAttempt>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
