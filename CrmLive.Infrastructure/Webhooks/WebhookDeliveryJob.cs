@@ -68,9 +68,9 @@ public sealed class WebhookDeliveryJob(
         await PruneAsync(db, subscription.Id, settings.LogEntriesPerSubscription, ct);
     }
 
-    private sealed record SendResult(bool Succeeded, int? StatusCode, int DurationMs, string? Error);
+    private sealed record AttemptResult(bool Succeeded, int? StatusCode, int DurationMs, string? Error);
 
-    private async Task<SendResult> SendAsync(WebhookSubscription subscription, WebhookDelivery delivery,
+    private async Task<AttemptResult> SendAsync(WebhookSubscription subscription, WebhookDelivery delivery,
         TimeSpan timeout, CancellationToken ct)
     {
         var timestamp = clock.GetUtcNow().ToUnixTimeSeconds();
@@ -91,20 +91,20 @@ public sealed class WebhookDeliveryJob(
             var client = httpClients.CreateClient(HttpClientName);
             using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeoutCts.Token);
             var status = (int)response.StatusCode;
-            if (response.IsSuccessStatusCode) return new SendResult(true, status, Elapsed(), null);
+            if (response.IsSuccessStatusCode) return new AttemptResult(true, status, Elapsed(), null);
             var snippet = await SnippetAsync(response, timeoutCts.Token);
             var error = status is >= 300 and < 400
                 ? $"HTTP {status}: redirects are not followed; use the final address"
                 : $"HTTP {status} {response.ReasonPhrase}{(snippet.Length > 0 ? ": " + snippet : "")}";
-            return new SendResult(false, status, Elapsed(), error);
+            return new AttemptResult(false, status, Elapsed(), error);
         }
         catch (OperationCanceledException) when (!ct.IsCancellationRequested)
         {
-            return new SendResult(false, null, Elapsed(), $"No answer within {timeout.TotalSeconds:0.#} s");
+            return new AttemptResult(false, null, Elapsed(), $"No answer within {timeout.TotalSeconds:0.#} s");
         }
         catch (HttpRequestException ex)
         {
-            return new SendResult(false, null, Elapsed(), ex.Message);
+            return new AttemptResult(false, null, Elapsed(), ex.Message);
         }
     }
 
@@ -126,7 +126,7 @@ public sealed class WebhookDeliveryJob(
     /// A finished delivery resets or raises its subscription's failure count. Atomic updates, so deliveries
     /// finishing together on several workers count correctly, and only one of them turns the subscription off.
     /// </summary>
-    private async Task CountAsync(CrmDbContext db, WebhookSubscription subscription, SendResult result, int threshold,
+    private async Task CountAsync(CrmDbContext db, WebhookSubscription subscription, AttemptResult result, int threshold,
         CancellationToken ct)
     {
         if (result.Succeeded)
