@@ -17,3 +17,6 @@ public interface IWebhookEvents
 
 /// <summary>Subscriptions were created, changed or removed: every instance forgets the ones it remembers.</summary>
 public sealed record WebhookSubscriptionsChanged : LiveEvent;
+
+/// <summary>An attempt of a delivery was logged (on whichever instance ran it): open delivery logs refresh.</summary>
+public sealed record WebhookDeliveryAttempted(Guid SubscriptionId, Guid DeliveryId) : LiveEvent;

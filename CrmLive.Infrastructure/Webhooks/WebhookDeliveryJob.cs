@@ -57,6 +57,7 @@ public sealed class WebhookDeliveryJob(
         db.WebhookAttempts.Add(delivery.Attempted(result.Succeeded, result.StatusCode, result.DurationMs, result.Error,
             now, retryAt));
         await db.SaveChangesAsync(ct);
+        await bus.PublishAsync(new WebhookDeliveryAttempted(subscription.Id, delivery.Id), ct);
 
         if (retryAt is { } at)
             jobs.Schedule<WebhookDeliveryJob>(j => j.RunAsync(deliveryId, CancellationToken.None), at - now);

@@ -148,9 +148,10 @@ public class WebhookDeliveryTests(WebhookFixture fixture) : IClassFixture<Webhoo
             Assert.NotNull(attempts[0].NextRetryAt);
             Assert.NotNull(attempts[1].NextRetryAt);
             Assert.Null(attempts[2].NextRetryAt); // given up
-            // Exponential backoff: the second wait is twice the first.
-            Assert.True(attempts[1].NextRetryAt - attempts[1].At > attempts[0].NextRetryAt - attempts[0].At);
-            Assert.True(attempts[1].At >= attempts[0].NextRetryAt);
+            // Exponential backoff from the configured 100 ms: the second wait is twice the first.
+            Assert.Equal(TimeSpan.FromMilliseconds(100), attempts[0].NextRetryAt - attempts[0].At);
+            Assert.Equal(TimeSpan.FromMilliseconds(200), attempts[1].NextRetryAt - attempts[1].At);
+            Assert.True(attempts[1].At > attempts[0].At);
         }
         var audit = await App.Service<AuditLog>().RecentAsync(AuditActions.WebhookDisabled);
         Assert.Single(audit, a => a.Target.Contains(path) && a.ActorName == "System");

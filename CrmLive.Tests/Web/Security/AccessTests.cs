@@ -22,6 +22,7 @@ public class AccessTests(CrmLiveAppFactory app) : IClassFixture<CrmLiveAppFactor
     [InlineData("/bot/models")]
     [InlineData("/bot/rules")]
     [InlineData("/settings/fields")]
+    [InlineData("/settings/webhooks")]
     public async Task Anonymous_IsSentToSignIn(string path)
     {
         var response = await app.CreateBrowserClient().GetAsync(path);
@@ -50,6 +51,7 @@ public class AccessTests(CrmLiveAppFactory app) : IClassFixture<CrmLiveAppFactor
     [InlineData("/bot/rules")]
     [InlineData("/settings/fields")]
     [InlineData("/settings/sla")]
+    [InlineData("/settings/webhooks")]
     public async Task Agent_CannotReachManagerPagesOrJobs(string path)
     {
         var agent = await app.SignInAsync("agent1@crmlive.demo");
@@ -85,6 +87,7 @@ public class AccessTests(CrmLiveAppFactory app) : IClassFixture<CrmLiveAppFactor
     [InlineData("manager@crmlive.demo", "/settings/fields")]
     [InlineData("admin@crmlive.demo", "/dashboard")]
     [InlineData("admin@crmlive.demo", "/hangfire")]
+    [InlineData("admin@crmlive.demo", "/settings/webhooks")]
     public async Task RightRole_GetsThePage(string email, string path)
     {
         var client = await app.SignInAsync(email);
@@ -94,12 +97,14 @@ public class AccessTests(CrmLiveAppFactory app) : IClassFixture<CrmLiveAppFactor
         Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
     }
 
-    [Fact]
-    public async Task Manager_CannotReachJobs()
+    [Theory]
+    [InlineData("/hangfire")]
+    [InlineData("/settings/webhooks")]
+    public async Task Manager_CannotReachAdminPages(string path)
     {
         var manager = await app.SignInAsync("manager@crmlive.demo");
 
-        var response = await manager.GetAsync("/hangfire");
+        var response = await manager.GetAsync(path);
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Contains("access-denied", response.Headers.Location!.OriginalString);
