@@ -30,6 +30,9 @@ public static class JobsExtensions
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings());
+        // Likewise the activator: Hangfire's default is the process-wide JobActivator.Current, so with two hosts in
+        // one process a job fetched by one host's server could be built from the other host's services.
+        builder.Services.AddSingleton<JobActivator>(sp => new ServiceProviderJobActivator(sp.GetRequiredService<IServiceScopeFactory>()));
         if (options.RunServer)
             builder.Services.AddHangfireServer(o =>
             {
@@ -85,4 +88,17 @@ internal sealed class RecurringJobsRegistration(IRecurringJobManager jobs, IOpti
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}
+
+/// <summary>Builds each job in its own DI scope of this host.</summary>
+internal sealed class ServiceProviderJobActivator(IServiceScopeFactory scopes) : JobActivator
+{
+    public override JobActivatorScope BeginScope(JobActivatorContext context) => new Scope(scopes.CreateScope());
+
+    private sealed class Scope(IServiceScope scope) : JobActivatorScope
+    {
+        public override object Resolve(Type type) => ActivatorUtilities.GetServiceOrCreateInstance(scope.ServiceProvider, type);
+
+        public override void DisposeScope() => scope.Dispose();
+    }
 }

@@ -16,7 +16,8 @@ namespace CrmLive.Tests.Webhooks;
 
 /// <summary>Real events delivered over real HTTP to a receiver written here, which checks the signature itself.</summary>
 [Trait("Database", "Any")]
-public class WebhookDeliveryTests(WebhookFixture fixture) : IClassFixture<WebhookFixture>
+[Collection(WebhookCollection.Name)]
+public class WebhookDeliveryTests(WebhookFixture fixture)
 {
     private static readonly AuditActor Admin = new("admin-id", "Test Admin", "127.0.0.1");
     private WebhookAppFactory App => fixture.App;

@@ -39,3 +39,13 @@ public sealed class WebhookFixture : IAsyncLifetime
         await Receiver.DisposeAsync();
     }
 }
+
+/// <summary>
+/// Webhook tests share one app: two hosts running Hangfire servers on PostgreSQL in one process disturb each other
+/// (Hangfire.PostgreSql keeps process-wide state), which production, with one host per process, never sees.
+/// </summary>
+[CollectionDefinition(Name)]
+public sealed class WebhookCollection : ICollectionFixture<WebhookFixture>
+{
+    public const string Name = "webhooks";
+}

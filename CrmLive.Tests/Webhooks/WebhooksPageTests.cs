@@ -17,7 +17,8 @@ namespace CrmLive.Tests.Webhooks;
 
 /// <summary>The settings page on the real services, database and job server, delivering to a real receiver.</summary>
 [Trait("Database", "Any")]
-public sealed class WebhooksPageTests : IClassFixture<WebhookFixture>, IAsyncLifetime
+[Collection(WebhookCollection.Name)]
+public sealed class WebhooksPageTests : IAsyncLifetime
 {
     private static readonly TimeSpan Patience = Eventually.Limit;
     private readonly WebhookFixture _fixture;
@@ -74,7 +75,9 @@ public sealed class WebhooksPageTests : IClassFixture<WebhookFixture>, IAsyncLif
         Assert.Contains(await _fixture.App.Service<AuditLog>().RecentAsync(AuditActions.WebhookCreated),
             a => a.Target.Contains(path) && a.ActorName == "Page Admin");
 
-        card.QuerySelector("[data-testid=webhook-test]")!.Click();
+        // Found and clicked in one go: the live log may re-render the page at any moment.
+        await page().InvokeAsync(() => page().FindAll("[data-testid=webhook-card]").Single(c => c.TextContent.Contains(path))
+            .QuerySelector("[data-testid=webhook-test]")!.Click());
 
         page().WaitForAssertion(() =>
         {
