@@ -33,8 +33,8 @@ public class WebhooksScreenTests(BrowserFixture browser)
         await BrowserFixture.WaitLiveAsync(page);
 
         await page.GetByTestId("webhook-add").ClickAsync();
-        await page.GetByTestId("webhook-url").Locator("input").FillAsync(url);
-        await page.GetByTestId("webhook-description").Locator("input").FillAsync("Shop sync");
+        await page.GetByTestId("webhook-url").FillAsync(url);
+        await page.GetByTestId("webhook-description").FillAsync("Shop sync");
         await BrowserFixture.ScreenshotAsync(page, "webhooks-dialog");
         await page.GetByTestId("webhook-save").ClickAsync();
         var card = page.GetByTestId("webhook-card").Filter(new() { HasText = url });
