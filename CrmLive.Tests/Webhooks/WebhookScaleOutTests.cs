@@ -64,8 +64,8 @@ public class WebhookScaleOutTests(TwoWebhookInstances instances) : IClassFixture
 
         await instances.A.Service<CustomerEditor>().CreateAsync("Made On A", null, null, null);
         await instances.B.Service<CustomerEditor>().CreateAsync("Made On B", null, null, null);
-        await Eventually.TrueAsync(() => Task.FromResult(instances.Receiver.At(path).Count(r => r.Body.Contains("Made On A")) == 1
-            && instances.Receiver.At(path).Count(r => r.Body.Contains("Made On B")) == 1), "both deliveries");
+        await Eventually.TrueAsync(() => Task.FromResult(instances.Receiver.At(path).Any(r => r.Body.Contains("Made On A"))
+            && instances.Receiver.At(path).Any(r => r.Body.Contains("Made On B"))), "both deliveries");
         // Live events are relayed in order: once a later one has arrived, a duplicate of an earlier one would have too.
         await instances.B.Service<CustomerEditor>().CreateAsync("Sentinel On B", null, null, null);
         await instances.A.Service<CustomerEditor>().CreateAsync("Sentinel On A", null, null, null);
