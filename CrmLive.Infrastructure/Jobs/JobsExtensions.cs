@@ -47,17 +47,13 @@ public static class JobsExtensions
     }
 
     /// <summary>Job storage follows the database: in memory when embedded, the same server in production.</summary>
-    private static JobStorage CreateStorage(DatabaseProvider provider, string? connectionString,
-        TimeSpan pollInterval) => provider switch
+    private static JobStorage CreateStorage(DatabaseProvider provider, string? connectionString, TimeSpan poll) => provider switch
     {
         DatabaseProvider.SqlServer => new SqlServerStorage(connectionString,
             new SqlServerStorageOptions { PrepareSchemaIfNecessary = true, SchemaName = "hangfire" }),
         DatabaseProvider.PostgreSql => new PostgreSqlStorage(
             new NpgsqlConnectionFactory(connectionString, new PostgreSqlStorageOptions()),
-            new PostgreSqlStorageOptions
-            {
-                PrepareSchemaIfNecessary = true, SchemaName = "hangfire", QueuePollInterval = pollInterval,
-            }),
+            new PostgreSqlStorageOptions { PrepareSchemaIfNecessary = true, SchemaName = "hangfire", QueuePollInterval = poll }),
         _ => new InMemoryStorage(new InMemoryStorageOptions { MaxExpirationTime = TimeSpan.FromHours(6) }),
     };
 }
