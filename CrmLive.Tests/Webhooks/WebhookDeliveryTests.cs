@@ -231,4 +231,25 @@ public class WebhookDeliveryTests(WebhookFixture fixture)
         Assert.DoesNotContain(await Subscriptions.ListAsync(), s => s.Id == id);
         await Assert.ThrowsAsync<DomainException>(() => Subscriptions.SendTestAsync(id));
     }
+
+    [Fact]
+    public async Task DeliveryLog_KeepsOnlyTheNewestDeliveriesPerSubscription()
+    {
+        var (id, path, _) = await SubscribeAsync(WebhookEventTypes.CustomerMerged);
+        var sent = new List<Guid>();
+
+        for (var i = 0; i < WebhookAppFactory.LogEntriesPerSubscription + 2; i++)
+        {
+            var delivery = await Subscriptions.SendTestAsync(id);
+            sent.Add(delivery);
+            await WaitForAsync(path, r => r.Header("X-CrmLive-Delivery") == delivery.ToString(), $"test event {i + 1}");
+        }
+
+        await using var db = await App.Service<IDbContextFactory<CrmDbContext>>().CreateDbContextAsync();
+        await Eventually.TrueAsync(async () => await db.WebhookDeliveries.CountAsync(d => d.SubscriptionId == id)
+            == WebhookAppFactory.LogEntriesPerSubscription, "the oldest deliveries to be pruned");
+        var kept = await db.WebhookDeliveries.Where(d => d.SubscriptionId == id).Select(d => d.Id).ToListAsync();
+        Assert.Equal(sent.TakeLast(WebhookAppFactory.LogEntriesPerSubscription).Order(), kept.Order());
+        Assert.Equal(WebhookAppFactory.LogEntriesPerSubscription, (await Subscriptions.LogAsync(id)).Count);
+    }
 }

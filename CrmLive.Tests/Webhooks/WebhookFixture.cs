@@ -7,6 +7,7 @@ public sealed class WebhookAppFactory() : CrmLiveAppFactory(null, Settings)
 {
     public const int MaxAttempts = 3;
     public const int FailuresBeforeDisable = 2;
+    public const int LogEntriesPerSubscription = 10;
 
     public static readonly IReadOnlyDictionary<string, string?> Settings = new Dictionary<string, string?>
     {
@@ -16,6 +17,7 @@ public sealed class WebhookAppFactory() : CrmLiveAppFactory(null, Settings)
         ["Webhooks:BaseDelay"] = "00:00:00.100",
         ["Webhooks:FailuresBeforeDisable"] = FailuresBeforeDisable.ToString(),
         ["Webhooks:Timeout"] = "00:00:05",
+        ["Webhooks:LogEntriesPerSubscription"] = LogEntriesPerSubscription.ToString(),
     };
 
     protected override int DemoCustomers => 10;
