@@ -14,6 +14,7 @@ using CrmLive.Infrastructure.Persistence;
 using CrmLive.Infrastructure.Redis;
 using CrmLive.Infrastructure.Text;
 using CrmLive.Infrastructure.Tickets;
+using CrmLive.Infrastructure.Webhooks;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -40,6 +41,7 @@ public static class DependencyInjection
         builder.AddTickets();
         builder.AddDeals();
         builder.AddImports();
+        builder.AddWebhooks();
 
         builder.Services.AddSingleton<DashboardQueries>();
         builder.Services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.Section)

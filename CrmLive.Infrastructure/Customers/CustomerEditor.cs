@@ -30,6 +30,7 @@ public sealed class CustomerEditor(IDbContextFactory<CrmDbContext> dbFactory, St
         db.Customers.Add(customer);
         db.Timeline.Add(new TimelineEntry(customer.Id, now, TimelineKind.Profile, "Customer created", null, null));
         await db.SaveChangesAsync(ct);
+        await bus.PublishAsync(new CustomerChanged(customer.Id, "created"), ct);
         return customer.Id;
     }
 

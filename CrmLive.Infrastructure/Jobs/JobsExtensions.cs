@@ -25,13 +25,20 @@ public static class JobsExtensions
         // which two hosts in one process (tests, benchmarks) would share and dispose under each other.
         var database = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new();
         var connectionString = builder.Configuration.GetConnectionString(PersistenceExtensions.ConnectionStringName);
-        builder.Services.AddSingleton(_ => CreateStorage(database.Provider, connectionString));
+        builder.Services.AddSingleton(_ => CreateStorage(database.Provider, connectionString, options.PollInterval));
         builder.Services.AddHangfire(c => c
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings());
+        // Likewise the activator: Hangfire's default is the process-wide JobActivator.Current, so with two hosts in
+        // one process a job fetched by one host's server could be built from the other host's services.
+        builder.Services.AddSingleton<JobActivator>(sp => new ServiceProviderJobActivator(sp.GetRequiredService<IServiceScopeFactory>()));
         if (options.RunServer)
-            builder.Services.AddHangfireServer(o => o.WorkerCount = options.WorkerCount);
+            builder.Services.AddHangfireServer(o =>
+            {
+                o.WorkerCount = options.WorkerCount;
+                o.SchedulePollingInterval = options.PollInterval;
+            });
 
         builder.Services.AddTransient<RfmRecomputeJob>();
         builder.Services.AddTransient<WakeSnoozedJob>();
@@ -40,13 +47,13 @@ public static class JobsExtensions
     }
 
     /// <summary>Job storage follows the database: in memory when embedded, the same server in production.</summary>
-    private static JobStorage CreateStorage(DatabaseProvider provider, string? connectionString) => provider switch
+    private static JobStorage CreateStorage(DatabaseProvider provider, string? connectionString, TimeSpan poll) => provider switch
     {
         DatabaseProvider.SqlServer => new SqlServerStorage(connectionString,
             new SqlServerStorageOptions { PrepareSchemaIfNecessary = true, SchemaName = "hangfire" }),
         DatabaseProvider.PostgreSql => new PostgreSqlStorage(
             new NpgsqlConnectionFactory(connectionString, new PostgreSqlStorageOptions()),
-            new PostgreSqlStorageOptions { PrepareSchemaIfNecessary = true, SchemaName = "hangfire" }),
+            new PostgreSqlStorageOptions { PrepareSchemaIfNecessary = true, SchemaName = "hangfire", QueuePollInterval = poll }),
         _ => new InMemoryStorage(new InMemoryStorageOptions { MaxExpirationTime = TimeSpan.FromHours(6) }),
     };
 }
@@ -77,4 +84,17 @@ internal sealed class RecurringJobsRegistration(IRecurringJobManager jobs, IOpti
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}
+
+/// <summary>Builds each job in its own DI scope of this host.</summary>
+internal sealed class ServiceProviderJobActivator(IServiceScopeFactory scopes) : JobActivator
+{
+    public override JobActivatorScope BeginScope(JobActivatorContext context) => new Scope(scopes.CreateScope());
+
+    private sealed class Scope(IServiceScope scope) : JobActivatorScope
+    {
+        public override object Resolve(Type type) => ActivatorUtilities.GetServiceOrCreateInstance(scope.ServiceProvider, type);
+
+        public override void DisposeScope() => scope.Dispose();
+    }
 }

@@ -13,6 +13,10 @@ public sealed class JobsOptions
     [Range(1, 32)]
     public int WorkerCount { get; set; } = 2;
 
+    /// <summary>How often servers look for scheduled jobs (e.g. webhook retries) and, on PostgreSQL, queued ones.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "00:05:00")]
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(15);
+
     /// <summary>Cron schedule of the RFM recompute (UTC).</summary>
     [Required]
     public string RfmCron { get; set; } = "0 2 * * *";

@@ -26,6 +26,7 @@ public class AccessTests(CrmLiveAppFactory app) : IClassFixture<CrmLiveAppFactor
     [InlineData("/customers/00000000-0000-0000-0000-000000000001/merge")]
     [InlineData("/customers/00000000-0000-0000-0000-000000000001/erase")]
     [InlineData("/customers/00000000-0000-0000-0000-000000000001/export.zip")]
+    [InlineData("/settings/webhooks")]
     public async Task Anonymous_IsSentToSignIn(string path)
     {
         var response = await app.CreateBrowserClient().GetAsync(path);
@@ -57,6 +58,7 @@ public class AccessTests(CrmLiveAppFactory app) : IClassFixture<CrmLiveAppFactor
     [InlineData("/customers/duplicates")]
     [InlineData("/customers/00000000-0000-0000-0000-000000000001/merge")]
     [InlineData("/customers/00000000-0000-0000-0000-000000000001/erase")]
+    [InlineData("/settings/webhooks")]
     public async Task Agent_CannotReachManagerPagesOrJobs(string path)
     {
         var agent = await app.SignInAsync("agent1@crmlive.demo");
@@ -95,6 +97,7 @@ public class AccessTests(CrmLiveAppFactory app) : IClassFixture<CrmLiveAppFactor
     [InlineData("admin@crmlive.demo", "/customers/00000000-0000-0000-0000-000000000001/erase")]
     [InlineData("admin@crmlive.demo", "/dashboard")]
     [InlineData("admin@crmlive.demo", "/hangfire")]
+    [InlineData("admin@crmlive.demo", "/settings/webhooks")]
     public async Task RightRole_GetsThePage(string email, string path)
     {
         var client = await app.SignInAsync(email);
@@ -104,12 +107,14 @@ public class AccessTests(CrmLiveAppFactory app) : IClassFixture<CrmLiveAppFactor
         Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
     }
 
-    [Fact]
-    public async Task Manager_CannotReachJobs()
+    [Theory]
+    [InlineData("/hangfire")]
+    [InlineData("/settings/webhooks")]
+    public async Task Manager_CannotReachAdminPages(string path)
     {
         var manager = await app.SignInAsync("manager@crmlive.demo");
 
-        var response = await manager.GetAsync("/hangfire");
+        var response = await manager.GetAsync(path);
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Contains("access-denied", response.Headers.Location!.OriginalString);
