@@ -27,6 +27,9 @@ public class AccessTests(CrmLiveAppFactory app) : IClassFixture<CrmLiveAppFactor
     [InlineData("/customers/00000000-0000-0000-0000-000000000001/erase")]
     [InlineData("/customers/00000000-0000-0000-0000-000000000001/export.zip")]
     [InlineData("/settings/webhooks")]
+    [InlineData("/imports")]
+    [InlineData("/imports/00000000-0000-0000-0000-000000000001")]
+    [InlineData("/imports/00000000-0000-0000-0000-000000000001/errors.csv")]
     public async Task Anonymous_IsSentToSignIn(string path)
     {
         var response = await app.CreateBrowserClient().GetAsync(path);
@@ -59,6 +62,8 @@ public class AccessTests(CrmLiveAppFactory app) : IClassFixture<CrmLiveAppFactor
     [InlineData("/customers/00000000-0000-0000-0000-000000000001/merge")]
     [InlineData("/customers/00000000-0000-0000-0000-000000000001/erase")]
     [InlineData("/settings/webhooks")]
+    [InlineData("/imports")]
+    [InlineData("/imports/00000000-0000-0000-0000-000000000001")]
     public async Task Agent_CannotReachManagerPagesOrJobs(string path)
     {
         var agent = await app.SignInAsync("agent1@crmlive.demo");
@@ -98,6 +103,7 @@ public class AccessTests(CrmLiveAppFactory app) : IClassFixture<CrmLiveAppFactor
     [InlineData("admin@crmlive.demo", "/dashboard")]
     [InlineData("admin@crmlive.demo", "/hangfire")]
     [InlineData("admin@crmlive.demo", "/settings/webhooks")]
+    [InlineData("manager@crmlive.demo", "/imports")]
     public async Task RightRole_GetsThePage(string email, string path)
     {
         var client = await app.SignInAsync(email);
