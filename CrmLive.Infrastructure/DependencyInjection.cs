@@ -1,3 +1,4 @@
+using CrmLive.Infrastructure.Api;
 using CrmLive.Infrastructure.Audit;
 using CrmLive.Infrastructure.Bot;
 using CrmLive.Infrastructure.Chat;
@@ -36,6 +37,7 @@ public static class DependencyInjection
         builder.AddCustomers();
         builder.AddTickets();
         builder.AddDeals();
+        builder.AddApiKeys();
 
         builder.Services.AddSingleton<DashboardQueries>();
         builder.Services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.Section)

@@ -25,6 +25,7 @@ public static class WebExtensions
         builder.Services.AddScoped<AuditActorAccessor>();
         builder.AddTelemetry();
         builder.AddAccounts();
+        builder.AddApi();
         builder.AddPresence();
         builder.AddWidgetHub();
         builder.Services.AddHostedService<StartupBanner>();
@@ -45,6 +46,9 @@ public static class WebExtensions
         app.UseCors();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter();
+        // API errors without a body (a malformed JSON body, a wrong route value) still answer a problem document.
+        app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
         app.UseAntiforgery();
 
         app.MapStaticAssets().AllowAnonymous();
@@ -54,6 +58,7 @@ public static class WebExtensions
         app.MapBotEndpoints();
         app.MapAccountEndpoints();
         app.MapApi();
+        app.MapApiDocs();
         app.MapJobsDashboard();
         app.MapHealth();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

@@ -1,3 +1,4 @@
+using CrmLive.Domain.Api;
 using CrmLive.Domain.Audit;
 using CrmLive.Domain.Bot;
 using CrmLive.Domain.Conversations;
@@ -47,6 +48,8 @@ public abstract class CrmDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<SavedView> SavedViews => Set<SavedView>();
     public DbSet<SlaSettings> SlaSettings => Set<SlaSettings>();
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+    public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
