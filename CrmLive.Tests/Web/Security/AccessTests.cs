@@ -22,6 +22,7 @@ public class AccessTests(CrmLiveAppFactory app) : IClassFixture<CrmLiveAppFactor
     [InlineData("/bot/models")]
     [InlineData("/bot/rules")]
     [InlineData("/settings/fields")]
+    [InlineData("/settings/api-keys")]
     public async Task Anonymous_IsSentToSignIn(string path)
     {
         var response = await app.CreateBrowserClient().GetAsync(path);
@@ -32,6 +33,9 @@ public class AccessTests(CrmLiveAppFactory app) : IClassFixture<CrmLiveAppFactor
 
     [Theory]
     [InlineData("/api/v1/customers")]
+    [InlineData("/api/v1/companies")]
+    [InlineData("/api/v1/orders")]
+    [InlineData("/api/v1/conversations")]
     [InlineData("/api/v1/dashboard/tiles")]
     public async Task Anonymous_ApiCall_Gets401(string path)
     {
@@ -50,6 +54,7 @@ public class AccessTests(CrmLiveAppFactory app) : IClassFixture<CrmLiveAppFactor
     [InlineData("/bot/rules")]
     [InlineData("/settings/fields")]
     [InlineData("/settings/sla")]
+    [InlineData("/settings/api-keys")]
     public async Task Agent_CannotReachManagerPagesOrJobs(string path)
     {
         var agent = await app.SignInAsync("agent1@crmlive.demo");
@@ -85,6 +90,7 @@ public class AccessTests(CrmLiveAppFactory app) : IClassFixture<CrmLiveAppFactor
     [InlineData("manager@crmlive.demo", "/settings/fields")]
     [InlineData("admin@crmlive.demo", "/dashboard")]
     [InlineData("admin@crmlive.demo", "/hangfire")]
+    [InlineData("admin@crmlive.demo", "/settings/api-keys")]
     public async Task RightRole_GetsThePage(string email, string path)
     {
         var client = await app.SignInAsync(email);
@@ -94,12 +100,14 @@ public class AccessTests(CrmLiveAppFactory app) : IClassFixture<CrmLiveAppFactor
         Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
     }
 
-    [Fact]
-    public async Task Manager_CannotReachJobs()
+    [Theory]
+    [InlineData("/hangfire")]
+    [InlineData("/settings/api-keys")]
+    public async Task Manager_CannotReachAdminPages(string path)
     {
         var manager = await app.SignInAsync("manager@crmlive.demo");
 
-        var response = await manager.GetAsync("/hangfire");
+        var response = await manager.GetAsync(path);
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Contains("access-denied", response.Headers.Location!.OriginalString);
@@ -139,6 +147,14 @@ public class AccessTests(CrmLiveAppFactory app) : IClassFixture<CrmLiveAppFactor
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.DoesNotContain("evil", response.Headers.Location!.OriginalString);
+    }
+
+    [Fact]
+    public async Task OpenApiDocument_IsReadAnonymously()
+    {
+        var response = await app.CreateBrowserClient().GetAsync("/openapi/v1.json");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
     [Fact]
