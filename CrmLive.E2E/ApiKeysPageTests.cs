@@ -49,3 +49,21 @@ public class ApiKeysPageTests(BrowserFixture browser)
         await page.Context.CloseAsync();
     }
 }
+
+/// <summary>The browsable API reference renders the OpenAPI document (its script is served by the app, not a CDN).</summary>
+[Collection(E2ECollection.Name)]
+public class ApiReferenceTests(BrowserFixture browser)
+{
+    [Fact]
+    public async Task Reference_ShowsTheEndpoints()
+    {
+        var page = await browser.NewPageAsync();
+
+        await page.GotoAsync("/api/docs");
+
+        await Expect(page.GetByRole(Microsoft.Playwright.AriaRole.Heading, new() { Name = "CrmLive API" }).First).ToBeVisibleAsync();
+        await Expect(page.GetByText("Orders").First).ToBeVisibleAsync();
+        await BrowserFixture.ScreenshotAsync(page, "api-reference");
+        await page.Context.CloseAsync();
+    }
+}

@@ -182,6 +182,31 @@ public class ApiTests(CrmLiveAppFactory app) : IClassFixture<CrmLiveAppFactory>
     }
 
     [Fact]
+    public async Task ExpiredIdempotencyRecords_AreCleanedUp_AndTheKeyRunsAfresh()
+    {
+        var store = app.Service<IdempotencyStore>();
+        var past = DateTimeOffset.UtcNow.AddDays(-2);
+        await using (var db = await app.Service<IDbContextFactory<CrmDbContext>>().CreateDbContextAsync())
+        {
+            var old = new IdempotencyRecord("key:cleanup", "old", "hash", past, past.AddHours(24));
+            old.Complete(201, "application/json", null, "{}");
+            db.IdempotencyRecords.Add(old);
+            db.IdempotencyRecords.Add(new IdempotencyRecord("key:cleanup", "gone", "hash", past, past.AddHours(24)));
+            db.IdempotencyRecords.Add(new IdempotencyRecord("key:cleanup", "fresh", "hash", DateTimeOffset.UtcNow,
+                DateTimeOffset.UtcNow.AddHours(24)));
+            await db.SaveChangesAsync();
+        }
+
+        // An expired answer is not replayed, even before the cleanup ran: the key starts afresh.
+        Assert.IsType<IdempotencyStart.Started>(await store.BeginAsync("key:cleanup", "old", "other-hash"));
+        Assert.True(await store.DeleteExpiredAsync() >= 1);
+
+        await using var check = await app.Service<IDbContextFactory<CrmDbContext>>().CreateDbContextAsync();
+        Assert.Equal(["fresh", "old"], await check.IdempotencyRecords.Where(r => r.CallerId == "key:cleanup")
+            .Select(r => r.Key).OrderBy(k => k).ToListAsync());
+    }
+
+    [Fact]
     public async Task PushingAnOrderNumberAgainWithoutAKey_Is409()
     {
         var client = Client(await KeyAsync(ApiKeyScope.ReadWrite));

@@ -69,6 +69,12 @@ public static class ApiDocs
         app.MapOpenApi(DocumentRoute).AllowAnonymous();
         app.MapScalarApiReference(ReferenceRoute, o => o
                 .WithTitle("CrmLive API")
+                .DisableDefaultFonts() // they come from Scalar's CDN; the system fonts do
+                // Nothing that calls out to Scalar's services (AI agent, MCP, telemetry, deploy toolbar).
+                .DisableAgent()
+                .DisableMcp()
+                .DisableTelemetry()
+                .HideDeveloperTools()
                 .WithOpenApiRoutePattern(DocumentRoute))
             .AllowAnonymous();
         return app;
