@@ -105,6 +105,8 @@ public class ApiTests(CrmLiveAppFactory app) : IClassFixture<CrmLiveAppFactory>
 
         Assert.Equal(HttpStatusCode.OK, read.StatusCode);
         await AssertProblemAsync(write, HttpStatusCode.Forbidden, "only read");
+        var listed = (await app.Service<ApiKeyStore>().ListAsync()).Single(k => key.StartsWith(k.Prefix + "_", StringComparison.Ordinal));
+        Assert.NotNull(listed.LastUsedAt);
     }
 
     [Fact]
