@@ -1,3 +1,4 @@
+using CrmLive.Infrastructure.Api;
 using CrmLive.Infrastructure.Audit;
 using CrmLive.Infrastructure.Bot;
 using CrmLive.Infrastructure.Chat;
@@ -42,6 +43,7 @@ public static class DependencyInjection
         builder.AddDeals();
         builder.AddImports();
         builder.AddWebhooks();
+        builder.AddApiKeys();
 
         builder.Services.AddSingleton<DashboardQueries>();
         builder.Services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.Section)

@@ -27,6 +27,7 @@ public static class WebExtensions
         builder.Services.AddScoped<AuditActorAccessor>();
         builder.AddTelemetry();
         builder.AddAccounts();
+        builder.AddApi();
         builder.AddPresence();
         builder.AddWidgetHub();
         builder.Services.AddHostedService<StartupBanner>();
@@ -47,6 +48,9 @@ public static class WebExtensions
         app.UseCors();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter();
+        // API errors without a body (a malformed JSON body, a wrong route value) still answer a problem document.
+        app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
         app.UseAntiforgery();
 
         app.MapStaticAssets().AllowAnonymous();
@@ -58,6 +62,7 @@ public static class WebExtensions
         app.MapAccountEndpoints();
         app.MapApi();
         app.MapImportEndpoints();
+        app.MapApiDocs();
         app.MapJobsDashboard();
         app.MapHealth();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

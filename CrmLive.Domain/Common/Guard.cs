@@ -15,4 +15,7 @@ public static class Guard
 }
 
 /// <summary>A business rule was broken; the message is safe to show to a user.</summary>
-public sealed class DomainException(string message) : Exception(message);
+public class DomainException(string message) : Exception(message);
+
+/// <summary>The record would duplicate one already on file (same e-mail, order number…): a conflict, not a typo.</summary>
+public sealed class DuplicateRecordException(string message) : DomainException(message);

@@ -65,13 +65,17 @@ public sealed record ConversationSummary(
     string? InboxName = null);
 
 /// <summary>
-/// The inbox's views: mine, unassigned (waiting), all open, pending (with the bot), snoozed, resolved.
+/// The inbox's views: mine, unassigned (waiting), all open, pending (with the bot), snoozed, resolved; and every
+/// conversation whatever its state (the API).
 /// </summary>
-public enum InboxView { Waiting, Mine, AllOpen, WithBot, Resolved, Snoozed }
+public enum InboxView { Waiting, Mine, AllOpen, WithBot, Resolved, Snoozed, Everything }
 
-/// <summary>What the agent is looking at: a view, optionally narrowed by label, inbox and a search.</summary>
+/// <summary>
+/// What the agent is looking at: a view, optionally narrowed by label, inbox and a search; the API also narrows by
+/// status and customer.
+/// </summary>
 public sealed record InboxFilter(InboxView View, string AgentId, string? Label = null, Guid? InboxId = null,
-    string? Search = null);
+    string? Search = null, ConversationStatus? Status = null, Guid? CustomerId = null);
 
 public sealed record ConversationPage(IReadOnlyList<ConversationSummary> Items, int Total);
 

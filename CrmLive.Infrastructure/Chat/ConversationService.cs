@@ -127,11 +127,12 @@ public sealed partial class ConversationService(
         return await MessagesAfterAsync(db, conversation.Id, afterSeq, forCustomer: true, ct);
     }
 
+    /// <param name="take">At most this many (the API pages); all of them when null.</param>
     public async Task<IReadOnlyList<MessageDto>> GetMessagesAsync(Guid conversationId, long afterSeq = 0,
-        CancellationToken ct = default)
+        CancellationToken ct = default, int? take = null)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await MessagesAfterAsync(db, conversationId, afterSeq, forCustomer: false, ct);
+        return await MessagesAfterAsync(db, conversationId, afterSeq, forCustomer: false, ct, take);
     }
 
     /// <summary>The pre-chat form: the visitor's own name and e-mail, shown to agents, never trusted as identity.</summary>
@@ -296,14 +297,19 @@ public sealed partial class ConversationService(
             .FirstOrDefaultAsync(ct);
 
     private static async Task<IReadOnlyList<MessageDto>> MessagesAfterAsync(CrmDbContext db, Guid conversationId,
-        long afterSeq, bool forCustomer, CancellationToken ct) =>
-        await (from m in db.Messages.AsNoTracking()
-               where m.ConversationId == conversationId && m.Seq > afterSeq && !(forCustomer && m.IsPrivate)
-               join a in db.Attachments on m.AttachmentId equals a.Id into files
-               from a in files.DefaultIfEmpty()
-               orderby m.Seq
-               select MessageDto.From(m, a == null ? null : new AttachmentInfo(a.Id, a.FileName, a.ContentType, a.Length, a.AccessKey)))
+        long afterSeq, bool forCustomer, CancellationToken ct, int? take = null)
+    {
+        var messages = db.Messages.AsNoTracking()
+            .Where(m => m.ConversationId == conversationId && m.Seq > afterSeq && !(forCustomer && m.IsPrivate))
+            .OrderBy(m => m.Seq);
+        var page = take is { } limit ? messages.Take(limit) : messages;
+        return await (from m in page
+                      join a in db.Attachments on m.AttachmentId equals a.Id into files
+                      from a in files.DefaultIfEmpty()
+                      orderby m.Seq
+                      select MessageDto.From(m, a == null ? null : new AttachmentInfo(a.Id, a.FileName, a.ContentType, a.Length, a.AccessKey)))
             .ToListAsync(ct);
+    }
 
     private static void ValidateText(string? text)
     {

@@ -118,6 +118,8 @@ public sealed class InboxQueries(IDbContextFactory<CrmDbContext> dbFactory, IPro
         if (filter.Label is { Length: > 0 } label)
             query = query.Where(c => db.ConversationLabels.Any(l => l.ConversationId == c.Id && l.Label == label));
         if (filter.InboxId is { } inboxId) query = query.Where(c => c.InboxId == inboxId);
+        if (filter.Status is { } status) query = query.Where(c => c.Status == status);
+        if (filter.CustomerId is { } customerId) query = query.Where(c => c.CustomerId == customerId);
         if (filter.Search?.Trim() is { Length: >= MinSearchLength } term)
         {
             // Across everything said in the conversation (notes included) and who the customer is.

@@ -14,15 +14,53 @@ public sealed class CompanyEditor(IDbContextFactory<CrmDbContext> dbFactory, Sta
 {
     private const int RenameChunk = 500;
 
-    public async Task<Guid> CreateAsync(string name, string? domain, CancellationToken ct = default)
+    public Task<Guid> CreateAsync(string name, string? domain, CancellationToken ct = default) =>
+        CreateAsync(new CompanyChanges { Name = name, Domain = domain }, ct);
+
+    /// <summary>A new company with as much of the record as the caller has; a domain already on file is a duplicate.</summary>
+    public async Task<Guid> CreateAsync(CompanyChanges details, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var company = new Company(name, domain, clock.GetUtcNow());
+        var company = new Company(details.Name ?? "", details.Domain, clock.GetUtcNow());
+        await ApplyAsync(company, details with { Name = null, Domain = null }, ct);
         if (company.Domain is not null && await db.Companies.AnyAsync(c => c.Domain == company.Domain, ct))
-            throw new DomainException($"A company with the domain {company.Domain} already exists.");
+            throw new DuplicateRecordException($"A company with the domain {company.Domain} already exists.");
         db.Companies.Add(company);
         await db.SaveChangesAsync(ct);
+        if (details.Tags is { } tags) await extras.SetTagsAsync(company.Id, tags, ct);
         return company.Id;
+    }
+
+    /// <summary>Several changes at once, saved together (the API's PATCH): fields left null stay as they are.</summary>
+    public async Task UpdateAsync(Guid id, CompanyChanges changes, CancellationToken ct = default)
+    {
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+        {
+            var company = await db.Companies.SingleOrDefaultAsync(c => c.Id == id, ct)
+                ?? throw new DomainException("This company no longer exists.");
+            await ApplyAsync(company, changes with { Name = null }, ct);
+            if (company.Domain is not null && await db.Companies.AnyAsync(c => c.Domain == company.Domain && c.Id != id, ct))
+                throw new DuplicateRecordException($"A company with the domain {company.Domain} already exists.");
+            await db.SaveChangesAsync(ct);
+        }
+        if (changes.Tags is { } tags) await extras.SetTagsAsync(id, tags, ct);
+        if (changes.Name is { } name) await RenameAsync(id, name, ct);
+    }
+
+    private async Task ApplyAsync(Company c, CompanyChanges x, CancellationToken ct)
+    {
+        if (x.Name is not null) c.Rename(x.Name);
+        if (x.Domain is not null || x.Industry is not null || x.Employees is not null || x.Phone is not null)
+            c.SetDetails(x.Domain ?? c.Domain, x.Industry ?? c.Industry, x.Employees ?? c.Employees, x.Phone ?? c.Phone);
+        if (x.Address is { } a) c.SetAddress(Address.Create(a.Street, a.City, a.PostalCode, a.Country));
+        if (x.Stage is { } stage) c.MoveToStage(stage);
+        if (x.OwnerId is not null)
+        {
+            var ownerId = x.OwnerId.Length == 0 ? null : x.OwnerId;
+            if (ownerId is not null && await staff.NameOfAsync(ownerId, ct) is null)
+                throw new DomainException("That person is not on the team.");
+            c.AssignOwner(ownerId);
+        }
     }
 
     /// <summary>Renames the company and, chunk by chunk, the copy of its name on each of its customers.</summary>
@@ -77,4 +115,25 @@ public sealed class CompanyEditor(IDbContextFactory<CrmDbContext> dbFactory, Sta
         change(company);
         await db.SaveChangesAsync(ct);
     }
+}
+
+/// <summary>A company's fields as the API sends them. Null leaves a field as it is; an empty string clears a text field.</summary>
+public sealed record CompanyChanges
+{
+    public string? Name { get; init; }
+    public string? Domain { get; init; }
+    public string? Industry { get; init; }
+    public int? Employees { get; init; }
+    public string? Phone { get; init; }
+
+    /// <summary>Replaces the whole address when given.</summary>
+    public Address? Address { get; init; }
+
+    public LifecycleStage? Stage { get; init; }
+
+    /// <summary>A team member's id; an empty string removes the owner.</summary>
+    public string? OwnerId { get; init; }
+
+    /// <summary>Replaces the tags when given.</summary>
+    public IReadOnlyList<string>? Tags { get; init; }
 }

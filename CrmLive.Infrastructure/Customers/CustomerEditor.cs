@@ -17,21 +17,101 @@ public sealed class CustomerEditor(IDbContextFactory<CrmDbContext> dbFactory, St
     ILiveEventBus bus, TimeProvider clock)
 {
     /// <summary>A new customer; an e-mail already on file is refused, so the team doesn't split one person's history.</summary>
-    public async Task<Guid> CreateAsync(string name, string? email, string? phone, Guid? companyId, CancellationToken ct = default)
+    public Task<Guid> CreateAsync(string name, string? email, string? phone, Guid? companyId, CancellationToken ct = default) =>
+        CreateAsync(new CustomerChanges { Name = name, Email = email, Phone = phone, CompanyId = companyId }, ct);
+
+    /// <summary>
+    /// A new customer with as much of the record as the caller has (the API, imports). An e-mail or external id
+    /// already on file is refused with a <see cref="DuplicateRecordException"/>.
+    /// </summary>
+    public async Task<Guid> CreateAsync(CustomerChanges details, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var companyId = details.CompanyId == Guid.Empty ? null : details.CompanyId;
         var companyName = companyId is null ? null
             : await db.Companies.Where(c => c.Id == companyId).Select(c => c.Name).SingleOrDefaultAsync(ct)
               ?? throw new DomainException("That company no longer exists.");
         var now = clock.GetUtcNow();
-        var customer = new Customer(name, email, phone, companyId, now, companyName);
+        var customer = new Customer(details.Name ?? "", details.Email, details.Phone, companyId, now, companyName);
+        await ApplyAsync(db, customer, details with { Name = null, Email = null, Phone = null, CompanyId = null }, ct);
         if (customer.Email is not null && await db.Customers.AnyAsync(c => c.Email == customer.Email, ct))
-            throw new DomainException($"A customer with the e-mail {customer.Email} already exists.");
+            throw new DuplicateRecordException($"A customer with the e-mail {customer.Email} already exists.");
         db.Customers.Add(customer);
         db.Timeline.Add(new TimelineEntry(customer.Id, now, TimelineKind.Profile, "Customer created", null, null));
         await db.SaveChangesAsync(ct);
+        if (details.Tags is { } tags) await extras.SetTagsAsync(customer.Id, tags, ct);
         await bus.PublishAsync(new CustomerChanged(customer.Id, "created"), ct);
         return customer.Id;
+    }
+
+    /// <summary>
+    /// Several changes at once, saved together (the API's PATCH): fields left null stay as they are. Each change is
+    /// checked by the entity; a <see cref="DomainException"/> leaves the record untouched.
+    /// </summary>
+    public async Task UpdateAsync(Guid id, CustomerChanges changes, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var customer = await db.Customers.SingleOrDefaultAsync(c => c.Id == id, ct)
+            ?? throw new DomainException("This customer no longer exists.");
+        var titles = await ApplyAsync(db, customer, changes, ct);
+        var now = clock.GetUtcNow();
+        foreach (var title in titles)
+            db.Timeline.Add(new TimelineEntry(id, now, TimelineKind.Profile, title, null, null));
+        await db.SaveChangesAsync(ct);
+        if (changes.Tags is { } tags) await extras.SetTagsAsync(id, tags, ct);
+        await bus.PublishAsync(new CustomerChanged(id, "profile"), ct);
+    }
+
+    /// <summary>Applies the given fields; returns the timeline titles of the changes that matter.</summary>
+    private async Task<List<string>> ApplyAsync(CrmDbContext db, Customer c, CustomerChanges x, CancellationToken ct)
+    {
+        var titles = new List<string>();
+        if (x.Name is not null) c.Rename(x.Name);
+        if (x.Email is not null || x.Phone is not null)
+        {
+            c.SetContact(x.Email ?? c.Email, x.Phone ?? c.Phone);
+            if (c.Email is not null && await db.Customers.AnyAsync(o => o.Email == c.Email && o.Id != c.Id, ct))
+                throw new DuplicateRecordException($"A customer with the e-mail {c.Email} already exists.");
+        }
+        if (x.OtherEmails is not null || x.OtherPhones is not null)
+            c.SetOtherContacts(x.OtherEmails ?? c.OtherEmails, x.OtherPhones ?? c.OtherPhones);
+        if (x.CompanyId is { } companyId)
+        {
+            var name = companyId == Guid.Empty ? null
+                : await db.Companies.Where(o => o.Id == companyId).Select(o => o.Name).SingleOrDefaultAsync(ct)
+                  ?? throw new DomainException("That company no longer exists.");
+            c.SetCompany(companyId == Guid.Empty ? null : companyId, name);
+        }
+        if (x.ExternalId is not null)
+        {
+            c.SetExternalId(x.ExternalId);
+            if (c.ExternalId is not null && await db.Customers.AnyAsync(o => o.ExternalId == c.ExternalId && o.Id != c.Id, ct))
+                throw new DuplicateRecordException($"A customer with the external id {c.ExternalId} already exists.");
+        }
+        if (x.Address is { } a) c.SetAddress(Address.Create(a.Street, a.City, a.PostalCode, a.Country));
+        if (x.Language is not null || x.TimeZone is not null)
+            c.SetLocale(x.Language ?? c.Language, x.TimeZone ?? c.TimeZone);
+        if (x.Stage is { } stage && stage != c.Stage)
+        {
+            titles.Add($"Lifecycle stage: {c.Stage} → {stage}");
+            c.MoveToStage(stage);
+        }
+        if (x.OwnerId is not null && (x.OwnerId.Length == 0 ? null : x.OwnerId) is var ownerId && ownerId != c.OwnerId)
+        {
+            var name = ownerId is null ? null : await staff.NameOfAsync(ownerId, ct)
+                ?? throw new DomainException("That person is not on the team.");
+            c.AssignOwner(ownerId);
+            titles.Add(name is null ? "Owner removed" : $"Owner: {name}");
+        }
+        if (x.MarketingEmailConsent is not null || x.ProactiveChatConsent is not null)
+        {
+            var marketing = x.MarketingEmailConsent ?? c.MarketingEmailConsent;
+            var proactive = x.ProactiveChatConsent ?? c.ProactiveChatConsent;
+            if (marketing != c.MarketingEmailConsent || proactive != c.ProactiveChatConsent)
+                titles.Add($"Consent: marketing e-mail {(marketing ? "yes" : "no")}, proactive chat {(proactive ? "yes" : "no")}");
+            c.SetConsent(marketing, proactive, clock.GetUtcNow());
+        }
+        return titles;
     }
 
     public Task RenameAsync(Guid id, string name, CancellationToken ct = default) =>
@@ -122,4 +202,37 @@ public sealed class CustomerEditor(IDbContextFactory<CrmDbContext> dbFactory, St
         await db.SaveChangesAsync(ct);
         await bus.PublishAsync(new CustomerChanged(id, "profile"), ct);
     }
+}
+
+/// <summary>
+/// A customer's fields as the API (and imports) send them. Null leaves a field as it is; an empty string clears a
+/// text field; <see cref="Guid.Empty"/> as <see cref="CompanyId"/> removes the company.
+/// </summary>
+public sealed record CustomerChanges
+{
+    public string? Name { get; init; }
+    public string? Email { get; init; }
+    public string? Phone { get; init; }
+    public IReadOnlyList<string>? OtherEmails { get; init; }
+    public IReadOnlyList<string>? OtherPhones { get; init; }
+    public Guid? CompanyId { get; init; }
+
+    /// <summary>The customer's id in the shop or ERP; orders can name the customer by it.</summary>
+    public string? ExternalId { get; init; }
+
+    /// <summary>Replaces the whole address when given.</summary>
+    public Address? Address { get; init; }
+
+    public string? Language { get; init; }
+    public string? TimeZone { get; init; }
+    public LifecycleStage? Stage { get; init; }
+
+    /// <summary>A team member's id; an empty string removes the owner.</summary>
+    public string? OwnerId { get; init; }
+
+    public bool? MarketingEmailConsent { get; init; }
+    public bool? ProactiveChatConsent { get; init; }
+
+    /// <summary>Replaces the tags when given.</summary>
+    public IReadOnlyList<string>? Tags { get; init; }
 }

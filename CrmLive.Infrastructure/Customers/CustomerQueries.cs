@@ -94,6 +94,29 @@ public sealed class CustomerQueries(IDbContextFactory<CrmDbContext> dbFactory, I
         return rows.Select(r => r with { Tags = extras.TagsOf(r.Id), Attributes = extras.ValuesOf(r.Id) }).ToList();
     }
 
+    /// <summary>
+    /// The customer an integration names: by id, else by e-mail (primary), else by external id. Null when none matches.
+    /// </summary>
+    public async Task<Guid?> FindIdAsync(Guid? id, string? email, string? externalId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var customers = db.Customers.AsNoTracking();
+        if (id is { } byId) customers = customers.Where(c => c.Id == byId);
+        else if (!string.IsNullOrWhiteSpace(email))
+        {
+            var normalized = email.Trim().ToLowerInvariant();
+            customers = customers.Where(c => c.Email == normalized);
+        }
+        else if (!string.IsNullOrWhiteSpace(externalId))
+        {
+            var trimmed = externalId.Trim();
+            customers = customers.Where(c => c.ExternalId == trimmed);
+        }
+        else return null;
+        var found = await customers.Select(c => c.Id).Take(1).ToListAsync(ct);
+        return found.Count == 0 ? null : found[0];
+    }
+
     public async Task<CustomerProfile?> GetProfileAsync(Guid id, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);

@@ -68,6 +68,8 @@ internal sealed class RecurringJobsRegistration(IRecurringJobManager jobs, IOpti
         Register<Bot.BotTrainingJob>(Bot.BotTrainingJob.JobId, j => j.RunAsync(CancellationToken.None), options.Value.BotRetrainCron,
             "Jobs:BotRetrainCron");
         jobs.AddOrUpdate<WakeSnoozedJob>(WakeSnoozedJob.JobId, j => j.RunAsync(CancellationToken.None), Cron.Minutely());
+        jobs.AddOrUpdate<Api.IdempotencyCleanupJob>(Api.IdempotencyCleanupJob.JobId, j => j.RunAsync(CancellationToken.None),
+            Cron.Hourly());
         return Task.CompletedTask;
     }
 

@@ -66,7 +66,7 @@ public class CompanyTests(CrmLiveAppFactory app) : IClassFixture<CrmLiveAppFacto
         await Assert.ThrowsAsync<DomainException>(() => editor.CreateAsync("Bad Domain", "not a domain"));
         var unique = Guid.NewGuid().ToString("N")[..6];
         var id = await editor.CreateAsync("Dup Co", $"https://dup{unique}.example/");
-        var dup = await Assert.ThrowsAsync<DomainException>(() => editor.CreateAsync("Dup Co Two", $"dup{unique}.example"));
+        var dup = await Assert.ThrowsAsync<DuplicateRecordException>(() => editor.CreateAsync("Dup Co Two", $"dup{unique}.example"));
         Assert.Contains("already exists", dup.Message);
         await Assert.ThrowsAsync<DomainException>(() => editor.SetDetailsAsync(id, null, null, -5, null));
         await editor.SetDetailsAsync(id, $"dup{unique}.example", "Retail", 250, "+49 30 1234567");

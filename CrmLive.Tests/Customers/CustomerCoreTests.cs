@@ -219,7 +219,7 @@ public class CustomerCoreTests(CrmLiveAppFactory app) : IClassFixture<CrmLiveApp
         var editor = app.Service<CustomerEditor>();
         var email = $"new{Guid.NewGuid():N}"[..12] + "@shop.example";
         var id = await editor.CreateAsync("Brand New", email, "+1 555 0107", null);
-        var dup = await Assert.ThrowsAsync<DomainException>(() => editor.CreateAsync("Someone Else", email.ToUpperInvariant(), null, null));
+        var dup = await Assert.ThrowsAsync<DuplicateRecordException>(() => editor.CreateAsync("Someone Else", email.ToUpperInvariant(), null, null));
         Assert.Contains("already exists", dup.Message);
         await Assert.ThrowsAsync<DomainException>(() => editor.CreateAsync(" ", null, null, null));
 
@@ -228,7 +228,7 @@ public class CustomerCoreTests(CrmLiveAppFactory app) : IClassFixture<CrmLiveApp
         var order = new CrmLive.Infrastructure.Orders.NewOrder(number, DateTimeOffset.UtcNow, 42.5m, "eur",
             CrmLive.Domain.Orders.SalesChannel.Phone, CrmLive.Domain.Orders.OrderStatus.Paid, ["Rain jacket", " ", "Gift card"]);
         var orderId = await orders.AddAsync(id, order);
-        await Assert.ThrowsAsync<DomainException>(() => orders.AddAsync(id, order));
+        await Assert.ThrowsAsync<DuplicateRecordException>(() => orders.AddAsync(id, order));
         await Assert.ThrowsAsync<DomainException>(() => orders.AddAsync(id, order with { Number = number + "x", Items = [] }));
         await Assert.ThrowsAsync<DomainException>(() => orders.AddAsync(id, order with { Number = number + "y", Amount = -1 }));
 

@@ -19,5 +19,7 @@ internal sealed class OrderEntityTypeConfiguration : IEntityTypeConfiguration<Or
         builder.HasOne<Customer>().WithMany().HasForeignKey(o => o.CustomerId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(o => new { o.CustomerId, o.PlacedAt });
         builder.HasIndex(o => o.Number).IsUnique();
+        // The API lists all orders by date (an ERP syncing since a day), keyset-paged on (PlacedAt, Id).
+        builder.HasIndex(o => new { o.PlacedAt, o.Id });
     }
 }

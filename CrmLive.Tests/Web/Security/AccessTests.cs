@@ -30,6 +30,7 @@ public class AccessTests(CrmLiveAppFactory app) : IClassFixture<CrmLiveAppFactor
     [InlineData("/imports")]
     [InlineData("/imports/00000000-0000-0000-0000-000000000001")]
     [InlineData("/imports/00000000-0000-0000-0000-000000000001/errors.csv")]
+    [InlineData("/settings/api-keys")]
     public async Task Anonymous_IsSentToSignIn(string path)
     {
         var response = await app.CreateBrowserClient().GetAsync(path);
@@ -40,6 +41,9 @@ public class AccessTests(CrmLiveAppFactory app) : IClassFixture<CrmLiveAppFactor
 
     [Theory]
     [InlineData("/api/v1/customers")]
+    [InlineData("/api/v1/companies")]
+    [InlineData("/api/v1/orders")]
+    [InlineData("/api/v1/conversations")]
     [InlineData("/api/v1/dashboard/tiles")]
     public async Task Anonymous_ApiCall_Gets401(string path)
     {
@@ -64,6 +68,7 @@ public class AccessTests(CrmLiveAppFactory app) : IClassFixture<CrmLiveAppFactor
     [InlineData("/settings/webhooks")]
     [InlineData("/imports")]
     [InlineData("/imports/00000000-0000-0000-0000-000000000001")]
+    [InlineData("/settings/api-keys")]
     public async Task Agent_CannotReachManagerPagesOrJobs(string path)
     {
         var agent = await app.SignInAsync("agent1@crmlive.demo");
@@ -104,6 +109,7 @@ public class AccessTests(CrmLiveAppFactory app) : IClassFixture<CrmLiveAppFactor
     [InlineData("admin@crmlive.demo", "/hangfire")]
     [InlineData("admin@crmlive.demo", "/settings/webhooks")]
     [InlineData("manager@crmlive.demo", "/imports")]
+    [InlineData("admin@crmlive.demo", "/settings/api-keys")]
     public async Task RightRole_GetsThePage(string email, string path)
     {
         var client = await app.SignInAsync(email);
@@ -116,6 +122,7 @@ public class AccessTests(CrmLiveAppFactory app) : IClassFixture<CrmLiveAppFactor
     [Theory]
     [InlineData("/hangfire")]
     [InlineData("/settings/webhooks")]
+    [InlineData("/settings/api-keys")]
     public async Task Manager_CannotReachAdminPages(string path)
     {
         var manager = await app.SignInAsync("manager@crmlive.demo");
@@ -160,6 +167,14 @@ public class AccessTests(CrmLiveAppFactory app) : IClassFixture<CrmLiveAppFactor
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.DoesNotContain("evil", response.Headers.Location!.OriginalString);
+    }
+
+    [Fact]
+    public async Task OpenApiDocument_IsReadAnonymously()
+    {
+        var response = await app.CreateBrowserClient().GetAsync("/openapi/v1.json");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
     [Fact]
