@@ -7,6 +7,7 @@ using CrmLive.Web.Components;
 using CrmLive.Web.Imports;
 using CrmLive.Web.Customers;
 using CrmLive.Web.Jobs;
+using CrmLive.Web.Lists;
 using CrmLive.Web.Operations;
 using CrmLive.Web.Presence;
 using CrmLive.Web.Widget;
@@ -62,6 +63,7 @@ public static class WebExtensions
         app.MapAccountEndpoints();
         app.MapApi();
         app.MapImportEndpoints();
+        app.MapExportEndpoints();
         app.MapApiDocs();
         app.MapJobsDashboard();
         app.MapHealth();

@@ -38,7 +38,7 @@ public sealed class IntentCsv(IDbContextFactory<CrmDbContext> dbFactory, TimePro
             .ToListAsync(ct);
         await using var buffer = new MemoryStream();
         // A BOM so spreadsheet programs read UTF-8; formula-looking cells are escaped against CSV injection.
-        await using (var csv = CsvWriter.Create(buffer, new CsvWriterOptions { WriteByteOrderMark = true }, leaveOpen: true))
+        await using (var csv = CsvWriter.Create(buffer, new CsvWriterOptions { WriteByteOrderMark = true, Injection = CsvInjection.Escape }, leaveOpen: true))
         {
             csv.WriteHeader(["text", "intent"]);
             foreach (var row in rows) csv.WriteRecord([row.Text, row.Intent]);

@@ -21,6 +21,7 @@ public static class CustomersExtensions
         builder.Services.AddSingleton<CompanyEditor>();
         builder.Services.AddSingleton<CustomAttributeCatalog>();
         builder.Services.AddSingleton<CustomerBulkActions>();
+        builder.Services.AddSingleton<CustomerCsvExport>();
         builder.Services.AddSingleton<CompanyBulkActions>();
         builder.Services.AddSingleton<NoteService>();
         builder.Services.AddSingleton<OrderService>();

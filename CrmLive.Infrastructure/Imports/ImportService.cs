@@ -146,19 +146,24 @@ public sealed class ImportService(
     /// <summary>The per-row error report as CSV (row, column, message), streamed in pages.</summary>
     public async Task WriteErrorReportAsync(Guid runId, Stream output, CancellationToken ct = default)
     {
-        await using var csv = CsvWriter.Create(output, new CsvWriterOptions { WriteByteOrderMark = true }, leaveOpen: true);
-        csv.WriteHeader(["row", "column", "problem"]);
-        long afterId = 0;
-        while (true)
+        var sink = new Text.DrainingStream(output);
+        await using (var csv = CsvWriter.Create(sink, new CsvWriterOptions { WriteByteOrderMark = true, Injection = CsvInjection.Escape }, leaveOpen: true))
         {
-            await using var db = await dbFactory.CreateDbContextAsync(ct);
-            var page = await db.ImportRowErrors.AsNoTracking().Where(e => e.RunId == runId && e.Id > afterId).OrderBy(e => e.Id)
-                .Take(2_000).Select(e => new { e.Id, e.RowNumber, e.Column, e.Message }).ToListAsync(ct);
-            if (page.Count == 0) break;
-            foreach (var e in page) csv.WriteRecord([e.RowNumber.ToString(System.Globalization.CultureInfo.InvariantCulture), e.Column ?? "", e.Message]);
-            afterId = page[^1].Id;
-            await csv.FlushAsync(ct);
+            csv.WriteHeader(["row", "column", "problem"]);
+            long afterId = 0;
+            while (true)
+            {
+                await using var db = await dbFactory.CreateDbContextAsync(ct);
+                var page = await db.ImportRowErrors.AsNoTracking().Where(e => e.RunId == runId && e.Id > afterId).OrderBy(e => e.Id)
+                    .Take(2_000).Select(e => new { e.Id, e.RowNumber, e.Column, e.Message }).ToListAsync(ct);
+                if (page.Count == 0) break;
+                foreach (var e in page) csv.WriteRecord([e.RowNumber.ToString(System.Globalization.CultureInfo.InvariantCulture), e.Column ?? "", e.Message]);
+                afterId = page[^1].Id;
+                await csv.FlushAsync(ct);
+                await sink.DrainAsync(ct);
+            }
         }
+        await sink.DrainAsync(ct);
     }
 
     private async Task<(IReadOnlyList<string> Headers, IReadOnlyList<string[]> Rows)> ReadPreviewAsync(Guid runId)

@@ -93,3 +93,38 @@ window.crmLive = {
   }
 };
 crmLive.timeZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+
+// Downloads an export while counting its rows, so the page can show progress and stop it; the file is saved once whole.
+crmLive.exports = {};
+crmLive.download = async (id, url, dotnet) => {
+  const controller = new AbortController();
+  crmLive.exports[id] = controller;
+  try {
+    const response = await fetch(url, { signal: controller.signal, credentials: 'same-origin' });
+    if (!response.ok) { await dotnet.invokeMethodAsync('Failed', `The export was refused (${response.status}).`); return; }
+    const name = (/filename="([^"]+)"/.exec(response.headers.get('Content-Disposition') || '') || [])[1] || 'export.csv';
+    const reader = response.body.getReader();
+    const parts = [];
+    let rows = -1, last = 0;
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      parts.push(value);
+      for (let i = 0; i < value.length; i++) if (value[i] === 10) rows++;
+      if (Date.now() - last > 250) { last = Date.now(); await dotnet.invokeMethodAsync('Progress', rows); }
+    }
+    const link = document.createElement('a');
+    link.href = URL.createObjectURL(new Blob(parts, { type: 'text/csv' }));
+    link.download = name;
+    document.body.appendChild(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(link.href), 60000);
+    await dotnet.invokeMethodAsync('Finished', rows);
+  } catch (e) {
+    if (e.name !== 'AbortError') await dotnet.invokeMethodAsync('Failed', 'The export was interrupted; try again.');
+  } finally {
+    delete crmLive.exports[id];
+  }
+};
+crmLive.cancelDownload = (id) => crmLive.exports[id]?.abort();

@@ -1,0 +1,69 @@
+using System.Net;
+using System.Text;
+using CrmLive.Domain.Audit;
+using CrmLive.Domain.Customers;
+using CrmLive.Domain.Customers.Attributes;
+using CrmLive.Infrastructure.Customers;
+using CrmLive.Infrastructure.Persistence;
+using CrmLive.Tests.Support;
+using CrmLive.Web.Lists;
+using Microsoft.EntityFrameworkCore;
+
+namespace CrmLive.Tests.Imports;
+
+[Trait("Database", "Any")]
+public class CustomerExportTests(CrmLiveAppFactory app) : IClassFixture<CrmLiveAppFactory>
+{
+    [Fact]
+    public async Task Export_FollowsTheListsFilterSortAndColumns_EscapesFormulas_AndIsAudited()
+    {
+        var unique = Guid.NewGuid().ToString("N")[..6];
+        var editor = app.Service<CustomerEditor>();
+        var plan = await app.Service<CustomAttributeCatalog>().CreateAsync(AttributeTarget.Customer, $"Tier {unique}",
+            AttributeType.Text, null, required: false);
+        var a = await editor.CreateAsync($"Alma {unique}", $"alma{unique}@export.example", null, null);
+        var b = await editor.CreateAsync($"=HYPERLINK(\"x\") {unique}", $"zed{unique}@export.example", null, null);
+        await editor.CreateAsync($"Other {unique}", $"other{unique}@export.example", null, null);
+        await app.Service<RecordExtras>().SetTagsAsync(a, ["export-me"]);
+        await app.Service<RecordExtras>().SetTagsAsync(b, ["export-me"]);
+        await editor.SetAttributeAsync(a, plan.Id, "Gold");
+
+        var output = new MemoryStream();
+        var rows = await app.Service<CustomerCsvExport>().WriteAsync(
+            new CustomerListQuery(unique, CustomerSort.Name, Descending: true, Filter: new CustomerFilter { Tags = ["export-me"] },
+                AttributeColumns: [plan.Id]), output, new AuditActor("u1", "Exporter", "127.0.0.1"));
+
+        Assert.Equal(2, rows);
+        var lines = Encoding.UTF8.GetString(output.ToArray()).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(3, lines.Length);
+        Assert.StartsWith("Name,E-mail,Phone,Company,Stage", lines[0]);
+        Assert.EndsWith($",Tier {unique}", lines[0]);
+        Assert.StartsWith($"Alma {unique},alma{unique}@export.example", lines[1]); // name descending: "A" after "="
+        Assert.EndsWith(",Gold", lines[1]);
+        Assert.True(lines[2].StartsWith("\"'=HYPERLINK") || lines[2].StartsWith("'=HYPERLINK"), lines[2]); // a formula is escaped, not run
+        await using var db = await app.Service<IDbContextFactory<CrmDbContext>>().CreateDbContextAsync();
+        Assert.True(await db.AuditLog.AnyAsync(e => e.Action == AuditActions.ListExported && e.ActorName == "Exporter" && e.Detail!.StartsWith("2 rows")));
+    }
+
+    [Fact]
+    public async Task ExportEndpoint_StreamsForManagers_RefusesAgents_AndExplainsADamagedLink()
+    {
+        var unique = Guid.NewGuid().ToString("N")[..6];
+        await app.Service<CustomerEditor>().CreateAsync($"Http {unique}", $"http{unique}@export.example", null, null);
+        var link = ExportEndpoints.CustomersLink(new CustomerExportRequest($"http{unique}", null, null));
+
+        var manager = await app.SignInAsync("manager@crmlive.demo");
+        var response = await manager.GetAsync(link);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/csv", response.Content.Headers.ContentType!.MediaType);
+        Assert.Contains($"Http {unique},http{unique}@export.example", await response.Content.ReadAsStringAsync());
+
+        var agent = await app.SignInAsync("agent1@crmlive.demo");
+        var refused = await agent.GetAsync(link);
+        Assert.NotEqual(HttpStatusCode.OK, refused.StatusCode);
+
+        var damaged = await manager.GetAsync(ExportEndpoints.CustomersRoute + "?v=not-json");
+        Assert.Equal(HttpStatusCode.BadRequest, damaged.StatusCode);
+        Assert.Contains("damaged", await damaged.Content.ReadAsStringAsync());
+    }
+}
