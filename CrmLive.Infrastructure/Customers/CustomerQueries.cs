@@ -21,6 +21,9 @@ public sealed class CustomerQueries(IDbContextFactory<CrmDbContext> dbFactory, I
     /// </summary>
     public const int FilterCountCap = 10_000;
 
+    /// <summary>An export of search results takes up to this many matches (the screen pages through <see cref="SearchCap"/>).</summary>
+    public const int ExportSearchCap = 100_000;
+
     public async Task<Paged<CustomerRow>> ListAsync(CustomerListQuery q, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -67,7 +70,7 @@ public sealed class CustomerQueries(IDbContextFactory<CrmDbContext> dbFactory, I
         var customers = await CustomerFilters.ApplyAsync(db, db.Customers.AsNoTracking(), q.Filter, ct);
         if (!string.IsNullOrWhiteSpace(q.Search))
         {
-            var ids = providerSql.SearchCustomerIds(db, q.Search, SearchCap);
+            var ids = providerSql.SearchCustomerIds(db, q.Search, ExportSearchCap);
             customers = customers.Where(c => ids.Contains(c.Id));
         }
         var rows = Sorted(customers, q.SortBy, q.Descending)

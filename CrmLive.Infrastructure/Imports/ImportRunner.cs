@@ -76,7 +76,7 @@ public sealed class ImportRunner(
                     while (batch.Count < options.Value.BatchSize && (more = csv.Read()))
                     {
                         var values = new string?[csv.FieldCount];
-                        for (var i = 0; i < values.Length; i++) values[i] = csv.GetString(i);
+                        for (var i = 0; i < values.Length; i++) values[i] = Unescape(csv.GetString(i));
                         batch.Add(new ImportRowSource(csv.RowNumber + 1, f => fieldIndex.TryGetValue(f, out var i) ? i < values.Length ? values[i] ?? "" : "" : null));
                     }
                 });
@@ -189,6 +189,10 @@ public sealed class ImportRunner(
             runId, started.FileName, started.DryRun ? "dry run" : "real run", run.Status, counts.Rows, took.TotalSeconds,
             counts.Created, counts.Updated, counts.Skipped, counts.Failed);
     }
+
+    /// <summary>Our own exports (and careful spreadsheets) put an apostrophe before a cell that looks like a formula.</summary>
+    internal static string Unescape(string value) =>
+        value.Length > 1 && value[0] == '\'' && value[1] is '=' or '+' or '-' or '@' ? value[1..] : value;
 
     private static string Describe(CsvMalformedReason reason) => $"The row is not valid CSV ({reason}); check its quotes.";
 

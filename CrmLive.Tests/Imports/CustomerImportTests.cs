@@ -176,6 +176,10 @@ public class CustomerImportTests(CrmLiveAppFactory app) : IClassFixture<CrmLiveA
         var ida = (await CustomersWithEmailsEndingAsync(domain))[0];
         Assert.Equal(("Ida \"Ice\" Ek", "Main St; 1\nBack door"), (ida.Name, ida.Address.Street));
 
+        var escaped = await UploadAsync($"name,email,phone\nLeo,leo{domain},\"'+49 30 555\"\n");
+        await RunAsync(escaped.Run.Id, dryRun: false);
+        Assert.Equal("+49 30 555", (await CustomersWithEmailsEndingAsync($"leo{domain}")).Single().Phone);
+
         var tabs = await UploadAsync($"name\temail\nKai\tkai{domain}\n");
         Assert.Equal(["name", "email"], tabs.Mapping.Targets);
 
