@@ -32,7 +32,7 @@ internal static class BenchMain
                 return await ImportBenchmark.RunAsync(new ImportBenchmarkOptions(
                     Rows: options.Int("--rows", 1_000_000),
                     CsvPath: options.String("--csv"),
-                    BatchSize: options.Int("--batch", 2_000)));
+                    BatchSize: options.Int("--batch", 10_000)));
             case "duplicates":
                 return await DuplicatesBenchmark.RunAsync(options.String("--db")
                     ?? Path.Combine(Path.GetTempPath(), "crmlive-bench-customers-1000000-50000.db"), options.Int("--samples", 200));

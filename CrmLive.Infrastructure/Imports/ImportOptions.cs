@@ -11,7 +11,7 @@ public sealed class ImportOptions
     [Range(1, 2048)] public int MaxFileMegabytes { get; set; } = 500;
 
     /// <summary>Rows per batch; each batch is one transaction.</summary>
-    [Range(10, 50_000)] public int BatchSize { get; set; } = 2_000;
+    [Range(10, 50_000)] public int BatchSize { get; set; } = 10_000;
 
     /// <summary>Row errors kept for the report; the count beyond is still exact.</summary>
     [Range(100, 1_000_000)] public int MaxReportedErrors { get; set; } = 10_000;
