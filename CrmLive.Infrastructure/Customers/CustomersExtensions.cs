@@ -22,6 +22,7 @@ public static class CustomersExtensions
         builder.Services.AddSingleton<CustomAttributeCatalog>();
         builder.Services.AddSingleton<CustomerBulkActions>();
         builder.Services.AddSingleton<CustomerCsvExport>();
+        builder.Services.AddSingleton<CompanyCsvExport>();
         builder.Services.AddSingleton<CompanyBulkActions>();
         builder.Services.AddSingleton<NoteService>();
         builder.Services.AddSingleton<OrderService>();

@@ -147,7 +147,7 @@ public sealed class ImportService(
     public async Task WriteErrorReportAsync(Guid runId, Stream output, CancellationToken ct = default)
     {
         var sink = new Text.DrainingStream(output);
-        await using (var csv = CsvWriter.Create(sink, new CsvWriterOptions { WriteByteOrderMark = true, Injection = CsvInjection.Escape }, leaveOpen: true))
+        await using (var csv = CsvWriter.Create(sink, Lists.ListCsv.Options, leaveOpen: true))
         {
             csv.WriteHeader(["row", "column", "problem"]);
             long afterId = 0;

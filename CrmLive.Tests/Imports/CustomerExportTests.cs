@@ -66,4 +66,22 @@ public class CustomerExportTests(CrmLiveAppFactory app) : IClassFixture<CrmLiveA
         Assert.Equal(HttpStatusCode.BadRequest, damaged.StatusCode);
         Assert.Contains("damaged", await damaged.Content.ReadAsStringAsync());
     }
+
+    [Fact]
+    public async Task CompanyExport_FollowsTheCompanyListsSearch()
+    {
+        var unique = Guid.NewGuid().ToString("N")[..6];
+        var editor = app.Service<CrmLive.Infrastructure.Companies.CompanyEditor>();
+        await editor.CreateAsync($"Zebra Exports {unique}", null);
+        await editor.CreateAsync($"Zebra Exports Two {unique}", null);
+        var manager = await app.SignInAsync("manager@crmlive.demo");
+
+        var response = await manager.GetAsync(ExportEndpoints.CompaniesLink(new CrmLive.Infrastructure.Companies.CompanyListQuery("zebra exports")));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var lines = (await response.Content.ReadAsStringAsync()).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.StartsWith("Name,Domain,Industry,Employees", lines[0]);
+        Assert.Contains(lines, l => l.StartsWith($"Zebra Exports {unique},"));
+        Assert.Contains(lines, l => l.StartsWith($"Zebra Exports Two {unique},"));
+    }
 }
