@@ -11,6 +11,7 @@ public static class TicketsExtensions
         builder.Services.AddSingleton<SlaSettingsStore>();
         builder.Services.AddSingleton<TicketService>();
         builder.Services.AddSingleton<TicketQueries>();
+        builder.Services.AddSingleton<TicketCsvExport>();
         builder.Services.AddSingleton<TicketBulkActions>();
         return builder;
     }

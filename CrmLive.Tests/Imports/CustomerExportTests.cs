@@ -84,4 +84,29 @@ public class CustomerExportTests(CrmLiveAppFactory app) : IClassFixture<CrmLiveA
         Assert.Contains(lines, l => l.StartsWith($"Zebra Exports {unique},"));
         Assert.Contains(lines, l => l.StartsWith($"Zebra Exports Two {unique},"));
     }
+
+    [Fact]
+    public async Task TicketExport_TakesMineFromWhoeverDownloads()
+    {
+        var staff = await app.Service<CrmLive.Infrastructure.Identity.StaffDirectory>().AllAsync();
+        var manager = staff.Single(s => s.Email == "manager@crmlive.demo");
+        var unique = Guid.NewGuid().ToString("N")[..6];
+        var customer = await app.Service<CustomerEditor>().CreateAsync($"Ticketed {unique}", $"t{unique}@export.example", null, null);
+        await app.Service<CrmLive.Infrastructure.Tickets.TicketService>().CreateAsync(new CrmLive.Infrastructure.Tickets.NewTicket(
+            customer, $"Export me {unique}", CrmLive.Domain.Tickets.TicketType.Request, CrmLive.Domain.Tickets.TicketPriority.High,
+            AssigneeId: manager.Id));
+        var mine = new CrmLive.Infrastructure.Tickets.TicketFilter
+        {
+            Assignee = CrmLive.Infrastructure.Tickets.TicketFilter.Mine, Status = CrmLive.Infrastructure.Tickets.TicketStatusFilter.Any,
+        };
+
+        var response = await (await app.SignInAsync("manager@crmlive.demo"))
+            .GetAsync(ExportEndpoints.TicketsLink(mine, CrmLive.Infrastructure.Tickets.TicketSort.CreatedAt, true));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var lines = (await response.Content.ReadAsStringAsync()).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("Subject,Type,Priority,Status,Customer,Assignee,Created,Due,SLA,Solved", lines[0]);
+        Assert.Contains(lines, l => l.StartsWith($"Export me {unique},Request,High,Open,Ticketed {unique},{manager.DisplayName},"));
+        Assert.All(lines.Skip(1), l => Assert.Contains($",{manager.DisplayName},", l));
+    }
 }

@@ -5,6 +5,7 @@ using CrmLive.Infrastructure.Companies;
 using CrmLive.Infrastructure.Customers;
 using CrmLive.Infrastructure.Identity;
 using CrmLive.Infrastructure.Lists;
+using CrmLive.Infrastructure.Tickets;
 using CrmLive.Web.Audit;
 
 namespace CrmLive.Web.Lists;
@@ -17,10 +18,14 @@ public static class ExportEndpoints
 {
     public const string CustomersRoute = "/export/customers.csv";
     public const string CompaniesRoute = "/export/companies.csv";
+    public const string TicketsRoute = "/export/tickets.csv";
 
     public static string CustomersLink(CustomerExportRequest request) => Link(CustomersRoute, request);
 
     public static string CompaniesLink(CompanyListQuery request) => Link(CompaniesRoute, request);
+
+    public static string TicketsLink(TicketFilter filter, TicketSort sort, bool descending) =>
+        Link(TicketsRoute, new TicketListQuery(filter, sort, descending));
 
     /// <summary>CSV exports of lists, streamed (managers: an export takes the whole customer base out of the building).</summary>
     public static IEndpointRouteBuilder MapExportEndpoints(this IEndpointRouteBuilder app)
@@ -31,6 +36,10 @@ public static class ExportEndpoints
                     AttributeColumns: request.Columns), body, actor, ct));
         MapExport<CompanyListQuery>(app, CompaniesRoute, "companies", new(null),
             (request, sp, body, actor, ct) => sp.GetRequiredService<CompanyCsvExport>().WriteAsync(request, body, actor, ct));
+        // "Mine" means whoever downloads: the user comes from the sign-in, never from the link.
+        MapExport<TicketListQuery>(app, TicketsRoute, "tickets", new(new TicketFilter()),
+            (request, sp, body, actor, ct) => sp.GetRequiredService<TicketCsvExport>().WriteAsync(
+                request with { CurrentUserId = actor.UserId }, body, actor, ct));
         return app;
     }
 

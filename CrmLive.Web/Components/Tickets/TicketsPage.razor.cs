@@ -17,6 +17,8 @@ public partial class TicketsPage
 
     private MudDataGrid<TicketRow>? _grid;
     private TicketFilter _filter = new();
+    private TicketSort _sort;
+    private bool _descending;
     private IReadOnlyList<StaffMember> _staff = [];
     private string? _userId;
     private bool _loaded;
@@ -76,7 +78,8 @@ public partial class TicketsPage
             nameof(TicketRow.Priority) => TicketSort.Priority,
             _ => TicketSort.DueAt,
         };
-        var page = await Queries.ListAsync(new TicketListQuery(_filter, sortBy, sort?.Descending ?? false,
+        (_sort, _descending) = (sortBy, sort?.Descending ?? false);
+        var page = await Queries.ListAsync(new TicketListQuery(_filter, sortBy, _descending,
             state.Page, state.PageSize, _userId), ct);
         _now = Clock.GetUtcNow();
         _loaded = true;
