@@ -7,6 +7,7 @@ using Hangfire.SqlServer;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace CrmLive.Infrastructure.Jobs;
@@ -26,10 +27,12 @@ public static class JobsExtensions
         var database = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new();
         var connectionString = builder.Configuration.GetConnectionString(PersistenceExtensions.ConnectionStringName);
         builder.Services.AddSingleton(_ => CreateStorage(database.Provider, connectionString, options.PollInterval));
-        builder.Services.AddHangfire(c => c
+        builder.Services.AddHangfire((sp, c) => c
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
-            .UseRecommendedSerializerSettings());
+            .UseRecommendedSerializerSettings()
+            .UseLogProvider(HangfireLogRouting.Instance.Attach(sp.GetRequiredService<ILoggerFactory>(),
+                sp.GetRequiredService<IHostApplicationLifetime>())));
         // Likewise the activator: Hangfire's default is the process-wide JobActivator.Current, so with two hosts in
         // one process a job fetched by one host's server could be built from the other host's services.
         builder.Services.AddSingleton<JobActivator>(sp => new ServiceProviderJobActivator(sp.GetRequiredService<IServiceScopeFactory>()));

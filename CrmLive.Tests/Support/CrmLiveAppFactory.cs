@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace CrmLive.Tests.Support;
 
@@ -45,6 +46,7 @@ public class CrmLiveAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Demo:Customers", DemoCustomers.ToString());
         builder.UseSetting("Jobs:RunServer", "false");
         foreach (var (key, value) in _settings) builder.UseSetting(key, value);
+        builder.ConfigureLogging(l => l.AddProvider(CapturedLog.Hangfire));
     }
 
     public HttpClient CreateBrowserClient() =>

@@ -38,7 +38,7 @@ public class WebhookDeliveryTests(WebhookFixture fixture)
     }
 
     private Task WaitForAsync(string path, Func<ReceivedWebhook, bool> match, string what) =>
-        Eventually.TrueAsync(() => Task.FromResult(Receiver.At(path).Any(match)), what);
+        App.WaitAsync(() => Task.FromResult(Receiver.At(path).Any(match)), what);
 
     [Fact]
     public async Task CustomerCreated_IsDelivered_SignedWithTheSecret_AndLogged()
@@ -66,7 +66,7 @@ public class WebhookDeliveryTests(WebhookFixture fixture)
         Assert.Equal(name, customer.GetProperty("name").GetString());
 
         var deliveryId = Guid.Parse(request.Header("X-CrmLive-Delivery"));
-        await Eventually.TrueAsync(async () => (await Subscriptions.LogAsync(id)).Any(l => l.DeliveryId == deliveryId),
+        await App.WaitAsync(async () => (await Subscriptions.LogAsync(id)).Any(l => l.DeliveryId == deliveryId),
             "the log line");
         var line = (await Subscriptions.LogAsync(id)).Single(l => l.DeliveryId == deliveryId);
         Assert.Equal(204, line.StatusCode);
@@ -133,7 +133,7 @@ public class WebhookDeliveryTests(WebhookFixture fixture)
             Assert.Equal(1, await events.RaiseAsync(WebhookEventTypes.CustomerErased, new { customerId = Guid.NewGuid() },
                 DateTimeOffset.UtcNow));
 
-        await Eventually.TrueAsync(async () => (await Subscriptions.ListAsync()).Single(s => s.Id == id).DisabledAt is not null,
+        await App.WaitAsync(async () => (await Subscriptions.ListAsync()).Single(s => s.Id == id).DisabledAt is not null,
             "the subscription to be disabled");
         var subscription = (await Subscriptions.ListAsync()).Single(s => s.Id == id);
         Assert.False(subscription.IsActive);
@@ -246,7 +246,7 @@ public class WebhookDeliveryTests(WebhookFixture fixture)
         }
 
         await using var db = await App.Service<IDbContextFactory<CrmDbContext>>().CreateDbContextAsync();
-        await Eventually.TrueAsync(async () => await db.WebhookDeliveries.CountAsync(d => d.SubscriptionId == id)
+        await App.WaitAsync(async () => await db.WebhookDeliveries.CountAsync(d => d.SubscriptionId == id)
             == WebhookAppFactory.LogEntriesPerSubscription, "the oldest deliveries to be pruned");
         var kept = await db.WebhookDeliveries.Where(d => d.SubscriptionId == id).Select(d => d.Id).ToListAsync();
         Assert.Equal(sent.TakeLast(WebhookAppFactory.LogEntriesPerSubscription).Order(), kept.Order());

@@ -1,4 +1,7 @@
 using CrmLive.Tests.Support;
+using Hangfire;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace CrmLive.Tests.Webhooks;
 
@@ -21,6 +24,39 @@ public sealed class WebhookAppFactory() : CrmLiveAppFactory(null, Settings)
     };
 
     protected override int DemoCustomers => 10;
+
+    public CapturedLog Log { get; } = new();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.ConfigureLogging(l => l.AddProvider(Log));
+    }
+
+    /// <summary>What the job server was doing and complaining about, for a wait that gave up.</summary>
+    public string Diagnosis()
+    {
+        var monitor = Service<JobStorage>().GetMonitoringApi();
+        var stats = monitor.GetStatistics();
+        var servers = string.Join("; ", monitor.Servers().Select(s => $"{s.Name} workers={s.WorkersCount} heartbeat={s.Heartbeat:HH:mm:ss}"));
+        var processing = string.Join("; ", monitor.ProcessingJobs(0, 10).Select(j => $"{j.Key} {j.Value.Job?.Method.Name} since {j.Value.StartedAt:HH:mm:ss.fff}"));
+        return $"now {DateTime.UtcNow:HH:mm:ss.fff}; enqueued={stats.Enqueued} scheduled={stats.Scheduled} processing={stats.Processing} "
+            + $"succeeded={stats.Succeeded} failed={stats.Failed}; servers: {servers}; processing: {processing}\n"
+            + string.Join("\n", Log.Lines.TakeLast(20)) + "\nHangfire:\n" + string.Join("\n", CapturedLog.Hangfire.Lines.TakeLast(30));
+    }
+
+    /// <summary>Eventually, but a wait that gives up says what the job server was doing.</summary>
+    public async Task WaitAsync(Func<Task<bool>> condition, string what)
+    {
+        try
+        {
+            await Eventually.TrueAsync(condition, what);
+        }
+        catch (TimeoutException ex)
+        {
+            throw new TimeoutException($"{ex.Message} {Diagnosis()}", ex);
+        }
+    }
 }
 
 /// <summary>The app and a receiver on loopback, for one test class.</summary>
