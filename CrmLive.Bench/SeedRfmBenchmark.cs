@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using CrmLive.Infrastructure;
 using CrmLive.Infrastructure.Demo;
-using CrmLive.Infrastructure.Jobs;
+using CrmLive.Infrastructure.Analytics;
 using CrmLive.Infrastructure.Persistence;
 using CrmLive.Infrastructure.Persistence.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -11,7 +11,7 @@ using Microsoft.Extensions.Logging;
 
 namespace CrmLive.Bench;
 
-/// <summary>Seeds the demo company on a fresh SQLite file, then times the RFM recompute over it.</summary>
+/// <summary>Seeds the demo company on a fresh SQLite file, then times the analytics recompute (RFM, segments, loyalty, LTV, churn) over it.</summary>
 internal static class SeedRfmBenchmark
 {
     public static async Task RunAsync(int customers)
@@ -43,9 +43,9 @@ internal static class SeedRfmBenchmark
             int orders;
             await using (var db = await dbFactory.CreateDbContextAsync()) orders = await db.Orders.CountAsync();
 
-            var job = host.Services.GetRequiredService<RfmRecomputeJob>();
+            var job = host.Services.GetRequiredService<AnalyticsRecomputeJob>();
             var rfmWatch = Stopwatch.StartNew();
-            var scored = await job.RunAsync(CancellationToken.None);
+            var scored = (await job.RunAsync(null, CancellationToken.None)).Total;
             rfmWatch.Stop();
             var peakMb = Process.GetCurrentProcess().PeakWorkingSet64 / (1024 * 1024);
 

@@ -1,3 +1,4 @@
+using CrmLive.Infrastructure.Analytics;
 using CrmLive.Infrastructure.Api;
 using CrmLive.Infrastructure.Audit;
 using CrmLive.Infrastructure.Bot;
@@ -37,6 +38,7 @@ public static class DependencyInjection
         builder.AddChat();
         builder.AddBot();
         builder.AddJobs();
+        builder.AddAnalytics();
         builder.AddCustomers();
         builder.AddMergeAndGdpr();
         builder.AddTickets();

@@ -76,3 +76,13 @@ public sealed record DealChanged(Guid DealId, Guid CustomerId, DealStage Stage) 
 
 /// <summary>An import (dry run or real) moved on: its page redraws the progress bar and counts.</summary>
 public sealed record ImportProgressed(Guid RunId, string Status, long ProcessedRows, int Percent) : LiveEvent;
+
+/// <summary>
+/// The analytics recompute moved on: a new stage, or another chunk of customers saved, with the segment and tier
+/// moves that chunk made (<see cref="MetricMove.Kind"/> is "segment" or "tier").
+/// </summary>
+public sealed record AnalyticsProgressed(Guid RunId, string Stage, int Processed, int Total, IReadOnlyList<MetricMove> Moves)
+    : LiveEvent;
+
+/// <summary><paramref name="Count"/> customers moved from one segment (or tier) to another.</summary>
+public sealed record MetricMove(string Kind, string From, string To, int Count);

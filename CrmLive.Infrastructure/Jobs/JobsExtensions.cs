@@ -43,7 +43,6 @@ public static class JobsExtensions
                 o.SchedulePollingInterval = options.PollInterval;
             });
 
-        builder.Services.AddTransient<RfmRecomputeJob>();
         builder.Services.AddTransient<WakeSnoozedJob>();
         builder.Services.AddHostedService<RecurringJobsRegistration>();
         return builder;
@@ -67,7 +66,8 @@ internal sealed class RecurringJobsRegistration(IRecurringJobManager jobs, IOpti
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        Register<RfmRecomputeJob>(RfmRecomputeJob.JobId, j => j.RunAsync(CancellationToken.None), options.Value.RfmCron, "Jobs:RfmCron");
+        Register<Analytics.AnalyticsRecomputeJob>(Analytics.AnalyticsRecomputeJob.JobId, j => j.RunAsync(CancellationToken.None),
+            options.Value.AnalyticsCron, "Jobs:AnalyticsCron");
         Register<Bot.BotTrainingJob>(Bot.BotTrainingJob.JobId, j => j.RunAsync(CancellationToken.None), options.Value.BotRetrainCron,
             "Jobs:BotRetrainCron");
         jobs.AddOrUpdate<WakeSnoozedJob>(WakeSnoozedJob.JobId, j => j.RunAsync(CancellationToken.None), Cron.Minutely());

@@ -17,9 +17,9 @@ public sealed class JobsOptions
     [Range(typeof(TimeSpan), "00:00:00.100", "00:05:00")]
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(15);
 
-    /// <summary>Cron schedule of the RFM recompute (UTC).</summary>
+    /// <summary>Cron schedule of the analytics recompute: RFM, segments, loyalty, lifetime value, churn (UTC).</summary>
     [Required]
-    public string RfmCron { get; set; } = "0 2 * * *";
+    public string AnalyticsCron { get; set; } = "0 2 * * *";
 
     /// <summary>Cron schedule of the bot's retraining (UTC); managers can also retrain on demand.</summary>
     [Required]

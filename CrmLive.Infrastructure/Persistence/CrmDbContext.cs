@@ -1,3 +1,4 @@
+using CrmLive.Domain.Analytics;
 using CrmLive.Domain.Api;
 using CrmLive.Domain.Audit;
 using CrmLive.Domain.Bot;
@@ -59,6 +60,7 @@ public abstract class CrmDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<WebhookAttempt> WebhookAttempts => Set<WebhookAttempt>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+    public DbSet<AnalyticsRun> AnalyticsRuns => Set<AnalyticsRun>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -72,8 +72,8 @@ public static class DatabaseInitializer
         await sp.GetRequiredService<DemoCompanySeeder>().SeedAsync(db, demo, clock.GetUtcNow(), ct);
         if (db.Database.IsSqlite()) await db.Database.ExecuteSqlRawAsync("ANALYZE;", ct);
 
-        // Score the fresh company right away so the 360 page shows RFM without waiting for tonight's run.
-        sp.GetService<IBackgroundJobClient>()?.Enqueue<RfmRecomputeJob>(j => j.RunAsync(CancellationToken.None));
+        // Score the fresh company right away so the 360 page and dashboards show segments without waiting for tonight.
+        sp.GetService<IBackgroundJobClient>()?.Enqueue<Analytics.AnalyticsRecomputeJob>(j => j.RunAsync(CancellationToken.None));
         logger.LogInformation("Demo company ready");
     }
 

@@ -1,4 +1,4 @@
-using CrmLive.Infrastructure.Jobs;
+using CrmLive.Infrastructure.Analytics;
 using CrmLive.Infrastructure.Persistence;
 using CrmLive.Tests.Support;
 using Hangfire;
@@ -24,9 +24,9 @@ public class RecurringJobsOnceTests(TwoJobServers instances) : IClassFixture<Two
         var storageA = instances.A.Service<JobStorage>();
         var storageB = instances.B.Service<JobStorage>();
         using (var connection = storageB.GetConnection())
-            Assert.Single(connection.GetRecurringJobs(), j => j.Id == RfmRecomputeJob.JobId);
+            Assert.Single(connection.GetRecurringJobs(), j => j.Id == AnalyticsRecomputeJob.JobId);
 
-        var jobId = instances.A.Service<IRecurringJobManagerV2>().TriggerJob(RfmRecomputeJob.JobId);
+        var jobId = instances.A.Service<IRecurringJobManagerV2>().TriggerJob(AnalyticsRecomputeJob.JobId);
 
         var monitor = storageB.GetMonitoringApi();
         await Eventually.TrueAsync(() => Task.FromResult(

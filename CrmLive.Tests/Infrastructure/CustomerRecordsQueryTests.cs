@@ -1,6 +1,6 @@
 using CrmLive.Domain.Orders;
 using CrmLive.Infrastructure.Customers;
-using CrmLive.Infrastructure.Jobs;
+using CrmLive.Infrastructure.Analytics;
 using CrmLive.Infrastructure.Persistence;
 using CrmLive.Tests.Support;
 using Microsoft.EntityFrameworkCore;
@@ -8,15 +8,15 @@ using Microsoft.EntityFrameworkCore;
 namespace CrmLive.Tests.Infrastructure;
 
 [Trait("Database", "Any")]
-public class RfmRecomputeJobTests(CrmLiveAppFactory app) : IClassFixture<CrmLiveAppFactory>
+public class CustomerRecordsQueryTests(CrmLiveAppFactory app) : IClassFixture<CrmLiveAppFactory>
 {
     [Fact]
     public async Task Run_ScoresEveryBuyer_LeavesNonBuyersUnscored_AndIsIdempotent()
     {
-        var job = app.Service<RfmRecomputeJob>();
+        var job = app.Service<AnalyticsRecomputeJob>();
         var dbFactory = app.Service<IDbContextFactory<CrmDbContext>>();
 
-        var scored = await job.RunAsync(CancellationToken.None);
+        var scored = (await job.RunAsync(null, CancellationToken.None)).Total;
         await using var db = await dbFactory.CreateDbContextAsync();
         var buyers = await db.Orders.Where(o => o.Status != OrderStatus.Cancelled && o.Status != OrderStatus.Refunded)
             .Select(o => o.CustomerId).Distinct().ToListAsync();
@@ -33,7 +33,7 @@ public class RfmRecomputeJobTests(CrmLiveAppFactory app) : IClassFixture<CrmLive
         Assert.All(first.Where(c => !buyers.Contains(c.Id)), c => Assert.Null(c.RfmRecency));
         Assert.Contains(first, c => c.RfmMonetary == 5);
 
-        await job.RunAsync(CancellationToken.None);
+        await job.RunAsync(null, CancellationToken.None);
         var second = await db.Customers.AsNoTracking()
             .Select(c => new { c.Id, c.RfmRecency, c.RfmFrequency, c.RfmMonetary }).ToListAsync();
         Assert.Equal(first.OrderBy(c => c.Id), second.OrderBy(c => c.Id));

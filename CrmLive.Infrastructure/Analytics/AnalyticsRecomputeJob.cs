@@ -1,0 +1,245 @@
+using System.Diagnostics;
+using System.Text.Json;
+using CrmLive.Domain.Analytics;
+using CrmLive.Domain.Customers;
+using CrmLive.Domain.Live;
+using CrmLive.Infrastructure.Operations;
+using CrmLive.Infrastructure.Persistence;
+using Hangfire;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace CrmLive.Infrastructure.Analytics;
+
+/// <summary>
+/// Recomputes RFM, segments, loyalty score and tier, lifetime value and churn risk for every customer, as of one
+/// moment. The models are built in memory from grouped queries; the results are saved in chunks, each chunk one
+/// transaction together with the run's checkpoint, so a run killed at any point resumes after its last saved chunk
+/// and ends exactly as an uninterrupted run would. Segment and tier changes go on the customers' timelines and, chunk
+/// by chunk, to the live dashboards.
+/// </summary>
+public sealed class AnalyticsRecomputeJob(
+    IDbContextFactory<CrmDbContext> dbFactory,
+    ILiveEventBus bus,
+    TimeProvider clock,
+    IOptions<AnalyticsOptions> options,
+    CrmLiveMetrics metrics,
+    ILogger<AnalyticsRecomputeJob> logger)
+{
+    public const string JobId = "analytics-recompute";
+
+    private static readonly string[] Columns =
+    [
+        nameof(Customer.RfmRecency), nameof(Customer.RfmFrequency), nameof(Customer.RfmMonetary), nameof(Customer.RfmComputedAt),
+        "Metrics.Segment", "Metrics.LoyaltyScore", "Metrics.LoyaltyTier", "Metrics.LifetimeValue", "Metrics.ChurnRisk",
+        "Metrics.AverageCsat", "Metrics.ComputedAt",
+    ];
+
+    /// <summary>Stages that take a while, for the progress a manager watches.</summary>
+    public static class Stages
+    {
+        public const string Reading = "Reading history";
+        public const string Segmenting = "Finding segments";
+        public const string Churn = "Training the churn model";
+        public const string Saving = "Saving";
+    }
+
+    [DisableConcurrentExecution(timeoutInSeconds: 10)] // one run at a time across servers; a second trigger waits briefly, then fails
+    [AutomaticRetry(Attempts = 1)]
+    public async Task<Guid> RunAsync(CancellationToken ct) => (await RunAsync(null, ct)).Id;
+
+    /// <summary>Runs (or resumes) a recompute; <paramref name="asOf"/> fixes the moment for a new run (tests).</summary>
+    public async Task<AnalyticsRun> RunAsync(DateTimeOffset? asOf, CancellationToken ct)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var run = await StartOrResumeAsync(asOf, ct);
+        try
+        {
+            await ComputeAndSaveAsync(run, ct);
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            logger.LogWarning("Analytics run {RunId} interrupted at {Processed}/{Total}; the next run resumes it", run.Id,
+                run.Processed, run.Total);
+            throw;
+        }
+        catch (Exception ex)
+        {
+            logger.LogError(ex, "Analytics run {RunId} failed", run.Id);
+            await UpdateRunAsync(run.Id, r => r.Failed(ex.Message, clock.GetUtcNow()), CancellationToken.None);
+            throw;
+        }
+        metrics.JobFinished(JobId, Stopwatch.GetElapsedTime(started));
+        await bus.PublishAsync(new AnalyticsRecomputed(JobId, run.Total), ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.AnalyticsRuns.AsNoTracking().SingleAsync(r => r.Id == run.Id, ct);
+    }
+
+    private async Task<AnalyticsRun> StartOrResumeAsync(DateTimeOffset? asOf, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var now = clock.GetUtcNow();
+        var unfinished = await db.AnalyticsRuns.Where(r => r.Status == AnalyticsRunStatus.Running)
+            .OrderByDescending(r => r.StartedAt).ToListAsync(ct);
+        var resumable = asOf is null ? unfinished.FirstOrDefault(r => now - r.StartedAt <= options.Value.ResumeWithin) : null;
+        foreach (var stale in unfinished.Where(r => r != resumable))
+            stale.Failed("Interrupted and not resumed in time; a newer run replaced it.", now);
+        if (resumable is not null)
+        {
+            resumable.Resumed();
+            logger.LogInformation("Resuming analytics run {RunId} after {Processed}/{Total} customers", resumable.Id,
+                resumable.Processed, resumable.Total);
+        }
+        var run = resumable ?? new AnalyticsRun(asOf ?? now, now);
+        if (resumable is null) db.AnalyticsRuns.Add(run);
+        await db.SaveChangesAsync(ct);
+        return run;
+    }
+
+    private async Task ComputeAndSaveAsync(AnalyticsRun run, CancellationToken ct)
+    {
+        var settings = options.Value;
+        var asOf = run.AsOf;
+        var then = asOf - TimeSpan.FromDays(settings.ChurnWindowDays);
+
+        await StageAsync(run, Stages.Reading, ct);
+        List<CustomerFeatures> now, past;
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+        {
+            db.Database.SetCommandTimeout(TimeSpan.FromMinutes(10));
+            now = await AnalyticsHistory.FeaturesAsync(db, asOf, ct);
+            past = await AnalyticsHistory.FeaturesAsync(db, then, ct);
+        }
+        var rfm = RfmScoring.Score(now.Select(f => f.ToRfmInput()), asOf);
+
+        await StageAsync(run, Stages.Segmenting, ct);
+        var buyers = now.Where(f => rfm[f.CustomerId] is not null).ToList();
+        var points = buyers.Select(f => NormalizedFeatures.Of(rfm[f.CustomerId]!, f, asOf).ToArray()).ToList();
+        var segments = SegmentModel.Train(points, settings.Segments, settings.TrainingSample, settings.Seed);
+
+        await StageAsync(run, Stages.Churn, ct);
+        var lastOrderNow = now.ToDictionary(f => f.CustomerId, f => f.LastOrderAt);
+        var history = past.Where(f => f.HasOrders)
+            .Select(f => (f, !(lastOrderNow.GetValueOrDefault(f.CustomerId) > then)))
+            .ToList();
+        var churn = ChurnModel.Train(history, then, settings.TrainingSample, settings.Seed);
+        var risks = churn?.Predict(buyers, asOf);
+
+        var results = new Dictionary<Guid, Computed>(now.Count);
+        for (var i = 0; i < buyers.Count; i++)
+        {
+            var f = buyers[i];
+            var risk = risks is null ? (double?)null : Math.Round(risks[i], 4);
+            results[f.CustomerId] = Compute(f, rfm[f.CustomerId], segments?.NameOf(points[i]), risk, asOf);
+        }
+        foreach (var f in now.Where(f => rfm[f.CustomerId] is null))
+            results[f.CustomerId] = Compute(f, null, SegmentNaming.Prospects, null, asOf);
+
+        var sizes = results.Values.GroupBy(r => r.Segment).ToDictionary(g => g.Key!, g => g.Count());
+        var described = JsonSerializer.Serialize(SegmentsOf(segments, sizes));
+        await UpdateRunAsync(run.Id, r => r.Modelled(now.Count, described, churn?.Auc, churn?.TrainedOn ?? 0), ct);
+        await PublishProgressAsync(run.Id, Stages.Saving, run.Processed, now.Count, [], ct);
+        logger.LogInformation("Analytics run {RunId}: {Customers} customers, {Buyers} with orders, {Segments} segments, churn AUC {Auc}",
+            run.Id, now.Count, buyers.Count, segments?.Names.Count ?? 0, churn?.Auc);
+
+        var movement = Movement.Parse(run.Movement);
+        var processed = run.Processed;
+        var pending = now.Where(f => run.Checkpoint is not { } done || f.CustomerId.CompareTo(done) > 0).ToList();
+        foreach (var chunk in pending.Chunk(settings.ChunkSize))
+        {
+            ct.ThrowIfCancellationRequested();
+            processed += chunk.Length;
+            var moves = await SaveChunkAsync(run, chunk.Select(f => (f.CustomerId, results[f.CustomerId])).ToList(), movement,
+                processed, ct);
+            await PublishProgressAsync(run.Id, Stages.Saving, processed, now.Count, moves, ct);
+        }
+        await UpdateRunAsync(run.Id, r => r.Succeeded(clock.GetUtcNow()), ct);
+        run.Succeeded(clock.GetUtcNow());
+    }
+
+    private sealed record Computed(RfmScore? Rfm, string? Segment, int Loyalty, string Tier, decimal? LifetimeValue,
+        double? ChurnRisk, double? AverageCsat);
+
+    private static Computed Compute(CustomerFeatures f, RfmScore? rfm, string? segment, double? churnRisk, DateTimeOffset asOf)
+    {
+        var loyalty = LoyaltyFormula.Score(rfm, f, asOf);
+        decimal? ltv = rfm is null ? 0m : churnRisk is { } risk ? LifetimeValue.Of(f, risk, asOf) : null;
+        var csat = f.AverageCsat is { } c ? Math.Round(c, 2) : (double?)null;
+        return new Computed(rfm, segment, loyalty, LoyaltyFormula.Tier(loyalty).ToString(), ltv, churnRisk, csat);
+    }
+
+    /// <summary>One transaction: the chunk's results, timeline lines for its moves, and the run's checkpoint.</summary>
+    private async Task<List<MetricMove>> SaveChunkAsync(AnalyticsRun run, List<(Guid Id, Computed Result)> chunk,
+        Movement movement, int processed, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await db.Database.OpenConnectionAsync(ct);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var ids = chunk.Select(c => c.Id).ToList();
+        var before = await db.Customers.AsNoTracking().Where(c => ids.Contains(c.Id))
+            .Select(c => new { c.Id, c.Metrics.Segment, c.Metrics.LoyaltyTier })
+            .ToDictionaryAsync(c => c.Id, ct);
+        using var updater = new EntityColumnsUpdater(db, db.Database.GetDbConnection(), typeof(Customer), Columns)
+        {
+            Transaction = transaction.GetDbTransaction(),
+        };
+        var chunkMoves = new Movement();
+        foreach (var (id, r) in chunk)
+        {
+            if (!before.TryGetValue(id, out var old)) continue; // erased or merged away since the run began
+            await updater.UpdateAsync(id, [r.Rfm?.Recency, r.Rfm?.Frequency, r.Rfm?.Monetary, run.AsOf, r.Segment, r.Loyalty,
+                r.Tier, r.LifetimeValue, r.ChurnRisk, r.AverageCsat, run.AsOf], ct);
+            if (old.Segment is { } from && r.Segment is { } to && from != to)
+            {
+                chunkMoves.Add("segment", from, to);
+                db.Timeline.Add(new TimelineEntry(id, run.AsOf, TimelineKind.SegmentChange, $"Moved from {from} to {to}",
+                    null, null));
+            }
+            if (old.LoyaltyTier is { } fromTier && fromTier != r.Tier)
+            {
+                chunkMoves.Add("tier", fromTier, r.Tier);
+                db.Timeline.Add(new TimelineEntry(id, run.AsOf, TimelineKind.TierChange,
+                    $"Loyalty tier {(Rank(r.Tier) > Rank(fromTier) ? "up" : "down")}: {fromTier} → {r.Tier}",
+                    $"Loyalty score {r.Loyalty}", null));
+            }
+        }
+        movement.Add(chunkMoves);
+        var tracked = await db.AnalyticsRuns.SingleAsync(x => x.Id == run.Id, ct);
+        tracked.Saved(chunk[^1].Id, processed, movement.ToJson());
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        run.Saved(chunk[^1].Id, processed, movement.ToJson());
+        return chunkMoves.ToMoves();
+    }
+
+    private static int Rank(string tier) => Enum.TryParse<LoyaltyTier>(tier, out var t) ? (int)t : -1;
+
+    private static IEnumerable<object> SegmentsOf(SegmentModel? model, Dictionary<string, int> sizes)
+    {
+        if (model is not null)
+            for (var i = 0; i < model.Names.Count; i++)
+                yield return new { name = model.Names[i], centre = model.Centres[i].Select(v => Math.Round(v, 3)), customers = sizes.GetValueOrDefault(model.Names[i]) };
+        if (sizes.TryGetValue(SegmentNaming.Prospects, out var prospects))
+            yield return new { name = SegmentNaming.Prospects, centre = Array.Empty<double>(), customers = prospects };
+    }
+
+    private async Task StageAsync(AnalyticsRun run, string stage, CancellationToken ct)
+    {
+        run.At(stage);
+        await UpdateRunAsync(run.Id, r => r.At(stage), ct);
+        await PublishProgressAsync(run.Id, stage, run.Processed, run.Total, [], ct);
+    }
+
+    private async Task UpdateRunAsync(Guid id, Action<AnalyticsRun> change, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var run = await db.AnalyticsRuns.SingleAsync(r => r.Id == id, ct);
+        change(run);
+        await db.SaveChangesAsync(ct);
+    }
+
+    private Task PublishProgressAsync(Guid id, string stage, int processed, int total, IReadOnlyList<MetricMove> moves,
+        CancellationToken ct) => bus.PublishAsync(new AnalyticsProgressed(id, stage, processed, total, moves), ct);
+}

@@ -1,0 +1,19 @@
+using CrmLive.Domain.Analytics;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace CrmLive.Infrastructure.Persistence.Configurations;
+
+internal sealed class AnalyticsRunEntityTypeConfiguration : IEntityTypeConfiguration<AnalyticsRun>
+{
+    public void Configure(EntityTypeBuilder<AnalyticsRun> builder)
+    {
+        builder.Property(r => r.Status).HasConversion<string>().HasMaxLength(20);
+        builder.Property(r => r.Stage).HasMaxLength(60).IsRequired();
+        builder.Property(r => r.Segments).HasMaxLength(AnalyticsRun.MaxJsonLength);
+        builder.Property(r => r.Movement).HasMaxLength(AnalyticsRun.MaxJsonLength);
+        builder.Property(r => r.Error).HasMaxLength(1000);
+        builder.Ignore(r => r.Percent);
+        builder.HasIndex(r => r.StartedAt);
+    }
+}
