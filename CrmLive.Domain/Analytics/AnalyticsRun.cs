@@ -38,8 +38,8 @@ public sealed class AnalyticsRun : Entity
     /// <summary>How many times the run was picked up again after an interruption.</summary>
     public int Resumes { get; private set; }
 
-    /// <summary>The segments found: name, centre and size, as JSON.</summary>
-    public string? Segments { get; private set; }
+    /// <summary>What the run found (<see cref="AnalyticsSummary"/>) as JSON.</summary>
+    public string? Summary { get; private set; }
 
     /// <summary>Moves between segments and between tiers saved so far ("from → to": count), as JSON.</summary>
     public string? Movement { get; private set; }
@@ -55,10 +55,10 @@ public sealed class AnalyticsRun : Entity
 
     public void At(string stage) => Stage = stage;
 
-    public void Modelled(int total, string segments, double? churnAuc, int churnTrainedOn)
+    public void Modelled(int total, string summary, double? churnAuc, int churnTrainedOn)
     {
         Total = total;
-        Segments = segments;
+        Summary = summary;
         ChurnAuc = churnAuc;
         ChurnTrainedOn = churnTrainedOn;
         Stage = "Saving";

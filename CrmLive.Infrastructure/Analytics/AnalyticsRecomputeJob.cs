@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text.Json;
 using CrmLive.Domain.Analytics;
 using CrmLive.Domain.Customers;
 using CrmLive.Domain.Live;
@@ -137,8 +136,7 @@ public sealed class AnalyticsRecomputeJob(
         foreach (var f in now.Where(f => rfm[f.CustomerId] is null))
             results[f.CustomerId] = Compute(f, null, SegmentNaming.Prospects, null, asOf);
 
-        var sizes = results.Values.GroupBy(r => r.Segment).ToDictionary(g => g.Key!, g => g.Count());
-        var described = JsonSerializer.Serialize(SegmentsOf(segments, sizes));
+        var described = AnalyticsJson.Write(Summarize(segments, now, results));
         await UpdateRunAsync(run.Id, r => r.Modelled(now.Count, described, churn?.Auc, churn?.TrainedOn ?? 0), ct);
         await PublishProgressAsync(run.Id, Stages.Saving, run.Processed, now.Count, [], ct);
         logger.LogInformation("Analytics run {RunId}: {Customers} customers, {Buyers} with orders, {Segments} segments, churn AUC {Auc}",
@@ -216,13 +214,21 @@ public sealed class AnalyticsRecomputeJob(
 
     private static int Rank(string tier) => Enum.TryParse<LoyaltyTier>(tier, out var t) ? (int)t : -1;
 
-    private static IEnumerable<object> SegmentsOf(SegmentModel? model, Dictionary<string, int> sizes)
+    private static AnalyticsSummary Summarize(SegmentModel? model, List<CustomerFeatures> customers,
+        Dictionary<Guid, Computed> results)
     {
-        if (model is not null)
-            for (var i = 0; i < model.Names.Count; i++)
-                yield return new { name = model.Names[i], centre = model.Centres[i].Select(v => Math.Round(v, 3)), customers = sizes.GetValueOrDefault(model.Names[i]) };
-        if (sizes.TryGetValue(SegmentNaming.Prospects, out var prospects))
-            yield return new { name = SegmentNaming.Prospects, centre = Array.Empty<double>(), customers = prospects };
+        var centres = new Dictionary<string, float[]>();
+        for (var i = 0; i < (model?.Names.Count ?? 0); i++)
+            centres[model!.Names[i]] = model.Centres[i].Select(v => MathF.Round(v, 3)).ToArray();
+        var segments = customers.GroupBy(c => results[c.CustomerId].Segment!)
+            .Select(g => new SegmentSummary(g.Key, centres.GetValueOrDefault(g.Key, []), g.Count(), g.Sum(c => c.Revenue),
+                Math.Round(g.Average(c => results[c.CustomerId].Loyalty), 1),
+                g.Any(c => results[c.CustomerId].ChurnRisk is not null)
+                    ? Math.Round(g.Average(c => results[c.CustomerId].ChurnRisk ?? 0), 3) : null))
+            .OrderByDescending(s => s.Revenue).ThenBy(s => s.Name, StringComparer.Ordinal)
+            .ToList();
+        var tiers = Enum.GetNames<LoyaltyTier>().ToDictionary(t => t, t => results.Values.Count(r => r.Tier == t));
+        return new AnalyticsSummary(segments, tiers, results.Values.Count(r => r.Rfm is not null));
     }
 
     private async Task StageAsync(AnalyticsRun run, string stage, CancellationToken ct)

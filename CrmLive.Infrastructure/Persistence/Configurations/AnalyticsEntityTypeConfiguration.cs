@@ -10,7 +10,7 @@ internal sealed class AnalyticsRunEntityTypeConfiguration : IEntityTypeConfigura
     {
         builder.Property(r => r.Status).HasConversion<string>().HasMaxLength(20);
         builder.Property(r => r.Stage).HasMaxLength(60).IsRequired();
-        builder.Property(r => r.Segments).HasMaxLength(AnalyticsRun.MaxJsonLength);
+        builder.Property(r => r.Summary).HasMaxLength(AnalyticsRun.MaxJsonLength);
         builder.Property(r => r.Movement).HasMaxLength(AnalyticsRun.MaxJsonLength);
         builder.Property(r => r.Error).HasMaxLength(1000);
         builder.Ignore(r => r.Percent);

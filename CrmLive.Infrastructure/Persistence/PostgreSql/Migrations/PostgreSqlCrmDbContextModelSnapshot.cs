@@ -58,10 +58,6 @@ namespace CrmLive.Infrastructure.Persistence.PostgreSql.Migrations
                     b.Property<int>("Resumes")
                         .HasColumnType("integer");
 
-                    b.Property<string>("Segments")
-                        .HasMaxLength(20000)
-                        .HasColumnType("character varying(20000)");
-
                     b.Property<string>("Stage")
                         .IsRequired()
                         .HasMaxLength(60)
@@ -74,6 +70,10 @@ namespace CrmLive.Infrastructure.Persistence.PostgreSql.Migrations
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Summary")
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
 
                     b.Property<int>("Total")
                         .HasColumnType("integer");

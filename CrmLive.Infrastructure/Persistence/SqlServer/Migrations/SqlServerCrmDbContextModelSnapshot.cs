@@ -58,10 +58,6 @@ namespace CrmLive.Infrastructure.Persistence.SqlServer.Migrations
                     b.Property<int>("Resumes")
                         .HasColumnType("int");
 
-                    b.Property<string>("Segments")
-                        .HasMaxLength(20000)
-                        .HasColumnType("nvarchar(max)");
-
                     b.Property<string>("Stage")
                         .IsRequired()
                         .HasMaxLength(60)
@@ -74,6 +70,10 @@ namespace CrmLive.Infrastructure.Persistence.SqlServer.Migrations
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("Summary")
+                        .HasMaxLength(20000)
+                        .HasColumnType("nvarchar(max)");
 
                     b.Property<int>("Total")
                         .HasColumnType("int");

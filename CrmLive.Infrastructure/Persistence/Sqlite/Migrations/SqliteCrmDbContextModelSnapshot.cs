@@ -53,10 +53,6 @@ namespace CrmLive.Infrastructure.Persistence.Sqlite.Migrations
                     b.Property<int>("Resumes")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("Segments")
-                        .HasMaxLength(20000)
-                        .HasColumnType("TEXT");
-
                     b.Property<string>("Stage")
                         .IsRequired()
                         .HasMaxLength(60)
@@ -68,6 +64,10 @@ namespace CrmLive.Infrastructure.Persistence.Sqlite.Migrations
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Summary")
+                        .HasMaxLength(20000)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Total")

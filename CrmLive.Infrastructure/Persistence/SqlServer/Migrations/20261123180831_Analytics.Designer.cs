@@ -13,7 +13,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CrmLive.Infrastructure.Persistence.SqlServer.Migrations
 {
     [DbContext(typeof(SqlServerCrmDbContext))]
-    [Migration("20261123180350_Analytics")]
+    [Migration("20261123180831_Analytics")]
     partial class Analytics
     {
         /// <inheritdoc />
@@ -61,10 +61,6 @@ namespace CrmLive.Infrastructure.Persistence.SqlServer.Migrations
                     b.Property<int>("Resumes")
                         .HasColumnType("int");
 
-                    b.Property<string>("Segments")
-                        .HasMaxLength(20000)
-                        .HasColumnType("nvarchar(max)");
-
                     b.Property<string>("Stage")
                         .IsRequired()
                         .HasMaxLength(60)
@@ -77,6 +73,10 @@ namespace CrmLive.Infrastructure.Persistence.SqlServer.Migrations
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("Summary")
+                        .HasMaxLength(20000)
+                        .HasColumnType("nvarchar(max)");
 
                     b.Property<int>("Total")
                         .HasColumnType("int");

@@ -25,7 +25,7 @@ namespace CrmLive.Infrastructure.Persistence.SqlServer.Migrations
                     Total = table.Column<int>(type: "int", nullable: false),
                     Checkpoint = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
                     Resumes = table.Column<int>(type: "int", nullable: false),
-                    Segments = table.Column<string>(type: "nvarchar(max)", maxLength: 20000, nullable: true),
+                    Summary = table.Column<string>(type: "nvarchar(max)", maxLength: 20000, nullable: true),
                     Movement = table.Column<string>(type: "nvarchar(max)", maxLength: 20000, nullable: true),
                     ChurnAuc = table.Column<double>(type: "float", nullable: true),
                     ChurnTrainedOn = table.Column<int>(type: "int", nullable: false),

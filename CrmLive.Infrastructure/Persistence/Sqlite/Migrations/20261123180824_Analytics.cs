@@ -25,7 +25,7 @@ namespace CrmLive.Infrastructure.Persistence.Sqlite.Migrations
                     Total = table.Column<int>(type: "INTEGER", nullable: false),
                     Checkpoint = table.Column<Guid>(type: "TEXT", nullable: true),
                     Resumes = table.Column<int>(type: "INTEGER", nullable: false),
-                    Segments = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: true),
+                    Summary = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: true),
                     Movement = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: true),
                     ChurnAuc = table.Column<double>(type: "REAL", nullable: true),
                     ChurnTrainedOn = table.Column<int>(type: "INTEGER", nullable: false),

@@ -25,7 +25,7 @@ namespace CrmLive.Infrastructure.Persistence.PostgreSql.Migrations
                     Total = table.Column<int>(type: "integer", nullable: false),
                     Checkpoint = table.Column<Guid>(type: "uuid", nullable: true),
                     Resumes = table.Column<int>(type: "integer", nullable: false),
-                    Segments = table.Column<string>(type: "character varying(20000)", maxLength: 20000, nullable: true),
+                    Summary = table.Column<string>(type: "character varying(20000)", maxLength: 20000, nullable: true),
                     Movement = table.Column<string>(type: "character varying(20000)", maxLength: 20000, nullable: true),
                     ChurnAuc = table.Column<double>(type: "double precision", nullable: true),
                     ChurnTrainedOn = table.Column<int>(type: "integer", nullable: false),
