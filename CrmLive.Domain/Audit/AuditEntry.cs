@@ -60,4 +60,5 @@ public static class AuditActions
     public const string WebhookChanged = "webhook.changed";
     public const string WebhookDeleted = "webhook.deleted";
     public const string WebhookDisabled = "webhook.disabled";
+    public const string AnalyticsRecomputeRequested = "analytics.recompute";
 }

@@ -11,6 +11,7 @@ public static class AnalyticsExtensions
         builder.Services.AddOptions<AnalyticsOptions>().BindConfiguration(AnalyticsOptions.Section)
             .ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddTransient<AnalyticsRecomputeJob>();
+        builder.Services.AddSingleton<AnalyticsQueries>();
         return builder;
     }
 }
