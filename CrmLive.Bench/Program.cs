@@ -1,3 +1,4 @@
+using CrmLive.Bench.Analytics;
 using CrmLive.Bench.Bot;
 using CrmLive.Bench.Chat;
 using CrmLive.Bench.Customers;
@@ -28,6 +29,11 @@ internal static class BenchMain
                     Rounds: options.Int("--rounds", 3),
                     DbPath: options.String("--db"),
                     Plans: options.Flag("--plans")));
+            case "recompute":
+                return await RecomputeBenchmark.RunAsync(new RecomputeBenchmarkOptions(
+                    Customers: options.Int("--customers", 1_000_000),
+                    Orders: options.Int("--orders", 10_000_000),
+                    DbPath: options.String("--db")));
             case "import":
                 return await ImportBenchmark.RunAsync(new ImportBenchmarkOptions(
                     Rows: options.Int("--rows", 1_000_000),
