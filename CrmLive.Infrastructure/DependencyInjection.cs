@@ -48,6 +48,7 @@ public static class DependencyInjection
         builder.AddApiKeys();
 
         builder.Services.AddSingleton<DashboardQueries>();
+        builder.Services.AddSingleton<TeamPerformance>();
         builder.Services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.Section)
             .ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddTransient<DemoCompanySeeder>();

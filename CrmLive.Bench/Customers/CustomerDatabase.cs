@@ -72,7 +72,9 @@ internal static class CustomerDatabase
                 for (var i = start; i < Math.Min(customers, start + Batch); i++)
                 {
                     var company = random.Next(10) < 6 ? companyRows[random.Next(companyRows.Count)] : null;
-                    var customer = sample.NewCustomer(i, company);
+                    // Oldest first, as records arrive in a real CRM: storage order follows creation order.
+                    var age = TimeSpan.FromDays(5 * 365.0 * (customers - i) / customers);
+                    var customer = sample.NewCustomer(i, company, age);
                     if (i == 0) customer.SetExternalId(TimelineCustomer);
                     customerWriter.Insert(customer);
                     foreach (var tag in sample.TagsFor()) tagWriter.Insert(new RecordTag(customer.Id, tag));

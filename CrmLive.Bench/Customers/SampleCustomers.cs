@@ -31,7 +31,8 @@ internal sealed class SampleCustomers(Random random, DateTimeOffset now)
         return new Company(name, domain, Past(3650));
     }
 
-    public Customer NewCustomer(int sequence, Company? company)
+    /// <param name="age">How far back the customer was created; random within five years when not given.</param>
+    public Customer NewCustomer(int sequence, Company? company, TimeSpan? age = null)
     {
         var first = Pick(SampleNames.First);
         var last = Pick(SampleNames.Last);
@@ -39,7 +40,7 @@ internal sealed class SampleCustomers(Random random, DateTimeOffset now)
         // The sequence keeps addresses unique without a lookup, as mailbox numbers do in real data.
         var email = random.Next(10) == 0 ? null : $"{Ascii(first)}.{Ascii(last)}{sequence % 997}@{mailDomain}";
         var customer = new Customer($"{first} {last}", email, random.Next(8) == 0 ? null : Phone(), company?.Id,
-            Past(5 * 365), company?.Name);
+            age is { } a ? now - a : Past(5 * 365), company?.Name);
         customer.SeenAt(customer.CreatedAt + TimeSpan.FromSeconds(random.NextDouble() * (now - customer.CreatedAt).TotalSeconds));
         customer.AssignOwner(random.Next(7) == 0 ? null : Pick(Owners));
         customer.MoveToStage(Pick(Stages));

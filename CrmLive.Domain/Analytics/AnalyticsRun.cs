@@ -32,7 +32,7 @@ public sealed class AnalyticsRun : Entity
     public int Processed { get; private set; }
     public int Total { get; private set; }
 
-    /// <summary>The last customer id (in <see cref="Guid.CompareTo(Guid)"/> order) whose results are saved.</summary>
+    /// <summary>The last customer (in the job's order: created, then id) whose results are saved.</summary>
     public Guid? Checkpoint { get; private set; }
 
     /// <summary>How many times the run was picked up again after an interruption.</summary>

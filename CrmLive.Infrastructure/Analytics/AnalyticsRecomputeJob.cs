@@ -108,8 +108,7 @@ public sealed class AnalyticsRecomputeJob(
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
             db.Database.SetCommandTimeout(TimeSpan.FromMinutes(10));
-            now = await AnalyticsHistory.FeaturesAsync(db, asOf, ct);
-            past = await AnalyticsHistory.FeaturesAsync(db, then, ct);
+            (now, past) = await AnalyticsHistory.FeaturesAsync(db, asOf, then, ct);
         }
         var rfm = RfmScoring.Score(now.Select(f => f.ToRfmInput()), asOf);
 
@@ -144,7 +143,11 @@ public sealed class AnalyticsRecomputeJob(
 
         var movement = Movement.Parse(run.Movement);
         var processed = run.Processed;
-        var pending = now.Where(f => run.Checkpoint is not { } done || f.CustomerId.CompareTo(done) > 0).ToList();
+        // Resume after the checkpoint's customer; if it is gone (erased meanwhile), from the start: saving the same
+        // results again changes nothing and records no move twice.
+        var resumeAt = run.Checkpoint is { } done ? now.FindIndex(f => f.CustomerId == done) + 1 : 0;
+        var pending = now.Skip(resumeAt).ToList();
+        processed = resumeAt == 0 ? 0 : processed;
         foreach (var chunk in pending.Chunk(settings.ChunkSize))
         {
             ct.ThrowIfCancellationRequested();

@@ -24,6 +24,8 @@ internal sealed class ConversationEntityTypeConfiguration : IEntityTypeConfigura
         builder.HasIndex(c => new { c.VisitorId, c.Status });
         builder.HasIndex(c => c.CustomerId);
         builder.HasIndex(c => c.AssignedAgentId);
+        builder.HasIndex(c => c.CreatedAt); // dashboards: conversations started in a range
+        builder.HasIndex(c => c.ResolvedAt); // dashboards: conversations resolved in a range
     }
 }
 

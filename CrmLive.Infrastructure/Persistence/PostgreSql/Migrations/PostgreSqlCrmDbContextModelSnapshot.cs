@@ -621,9 +621,13 @@ namespace CrmLive.Infrastructure.Persistence.PostgreSql.Migrations
 
                     b.HasIndex("AssignedAgentId");
 
+                    b.HasIndex("CreatedAt");
+
                     b.HasIndex("CustomerId");
 
                     b.HasIndex("InboxId");
+
+                    b.HasIndex("ResolvedAt");
 
                     b.HasIndex("Status", "LastMessageAt");
 

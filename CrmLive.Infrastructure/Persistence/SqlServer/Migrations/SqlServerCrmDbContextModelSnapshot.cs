@@ -621,9 +621,13 @@ namespace CrmLive.Infrastructure.Persistence.SqlServer.Migrations
 
                     b.HasIndex("AssignedAgentId");
 
+                    b.HasIndex("CreatedAt");
+
                     b.HasIndex("CustomerId");
 
                     b.HasIndex("InboxId");
+
+                    b.HasIndex("ResolvedAt");
 
                     b.HasIndex("Status", "LastMessageAt");
 

@@ -612,9 +612,13 @@ namespace CrmLive.Infrastructure.Persistence.Sqlite.Migrations
 
                     b.HasIndex("AssignedAgentId");
 
+                    b.HasIndex("CreatedAt");
+
                     b.HasIndex("CustomerId");
 
                     b.HasIndex("InboxId");
+
+                    b.HasIndex("ResolvedAt");
 
                     b.HasIndex("Status", "LastMessageAt");
 

@@ -1,0 +1,119 @@
+using CrmLive.Domain.Conversations;
+using CrmLive.Infrastructure.Identity;
+using CrmLive.Infrastructure.Live;
+using CrmLive.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace CrmLive.Infrastructure.Dashboards;
+
+/// <summary>The period a dashboard's figures cover, ending now.</summary>
+public enum DashboardRange { Today, Week, Month }
+
+/// <summary>One agent in the team view.</summary>
+public sealed record AgentPerformance(string AgentId, string Name, bool Online, int OpenNow, int Resolved,
+    TimeSpan? MedianFirstResponse, TimeSpan? MedianResolution, double? Csat, int Ratings);
+
+/// <summary>A bucket of the conversation volume chart: conversations started, and how many the bot kept.</summary>
+public sealed record VolumePoint(DateTimeOffset Start, int Started, int HandedOff);
+
+/// <summary>Service figures over a range; README ("Live dashboards") defines each one.</summary>
+public sealed record ServicePerformance(
+    DashboardRange Range,
+    DateTimeOffset From,
+    int Started,
+    int Resolved,
+    TimeSpan? MedianFirstResponse,
+    TimeSpan? MedianResolution,
+    double? Csat,
+    int Ratings,
+    double? Containment,
+    double MessagesPerMinute,
+    IReadOnlyList<VolumePoint> Volume,
+    IReadOnlyList<AgentPerformance> Team);
+
+/// <summary>
+/// First response, resolution, CSAT, containment, volume and the team view over a range. Each figure reads the
+/// conversations that started or were resolved in the range through an index on that time, so the cost follows the
+/// range's traffic, not the size of the history.
+/// </summary>
+public sealed class TeamPerformance(IDbContextFactory<CrmDbContext> dbFactory, IPresenceTracker presence,
+    StaffDirectory staff, TimeProvider clock)
+{
+    private static readonly TimeSpan MessageRateWindow = TimeSpan.FromMinutes(10);
+
+    public static DateTimeOffset Start(DashboardRange range, DateTimeOffset now) => range switch
+    {
+        DashboardRange.Today => new DateTimeOffset(now.UtcDateTime.Date, TimeSpan.Zero),
+        DashboardRange.Week => now.AddDays(-7),
+        _ => now.AddDays(-30),
+    };
+
+    public async Task<ServicePerformance> ForAsync(DashboardRange range, CancellationToken ct = default)
+    {
+        var now = clock.GetUtcNow();
+        var from = Start(range, now);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var started = await db.Conversations.AsNoTracking().Where(c => c.CreatedAt >= from)
+            .Select(c => new { c.CreatedAt, c.HandedOffAt, c.FirstAgentReplyAt, c.AssignedAgentId })
+            .ToListAsync(ct);
+        var resolved = await db.Conversations.AsNoTracking().Where(c => c.ResolvedAt >= from)
+            .Select(c => new { c.CreatedAt, c.ResolvedAt, c.HandedOffAt, c.AssignedAgentId, c.CsatScore })
+            .ToListAsync(ct);
+        var open = await db.Conversations.AsNoTracking()
+            .Where(c => c.Status != ConversationStatus.Resolved && c.AssignedAgentId != null)
+            .GroupBy(c => c.AssignedAgentId!).Select(g => new { Agent = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Agent, g => g.Count, ct);
+        var since = now - MessageRateWindow;
+        var messages = await db.Messages.CountAsync(m => m.CreatedAt >= since, ct);
+
+        var firstResponses = started.Where(c => c.HandedOffAt is not null && c.FirstAgentReplyAt >= c.HandedOffAt)
+            .Select(c => (c.AssignedAgentId, Time: c.FirstAgentReplyAt!.Value - c.HandedOffAt!.Value)).ToList();
+        var resolutions = resolved.Select(c => (c.AssignedAgentId, Time: c.ResolvedAt!.Value - c.CreatedAt)).ToList();
+        var ratings = resolved.Where(c => c.CsatScore is not null).ToList();
+
+        var online = (await presence.OnlineAgentIdsAsync()).ToHashSet();
+        var people = (await staff.AllAsync(ct)).ToDictionary(p => p.Id, p => p.DisplayName);
+        var agents = resolved.Select(c => c.AssignedAgentId).Concat(open.Keys).Concat(online)
+            .OfType<string>().Distinct();
+        var team = agents.Select(id => new AgentPerformance(id, people.GetValueOrDefault(id, "Former team member"),
+                online.Contains(id), open.GetValueOrDefault(id), resolved.Count(c => c.AssignedAgentId == id),
+                Median(firstResponses.Where(f => f.AssignedAgentId == id).Select(f => f.Time)),
+                Median(resolutions.Where(r => r.AssignedAgentId == id).Select(r => r.Time)),
+                Average(ratings.Where(r => r.AssignedAgentId == id).Select(r => r.CsatScore!.Value)),
+                ratings.Count(r => r.AssignedAgentId == id)))
+            .OrderByDescending(a => a.Online).ThenByDescending(a => a.Resolved).ThenBy(a => a.Name, StringComparer.Ordinal)
+            .ToList();
+
+        var bucket = range == DashboardRange.Today ? TimeSpan.FromHours(1) : TimeSpan.FromDays(1);
+        var volume = Buckets(from, now, bucket)
+            .Select(b => new VolumePoint(b, started.Count(c => c.CreatedAt >= b && c.CreatedAt < b + bucket),
+                started.Count(c => c.CreatedAt >= b && c.CreatedAt < b + bucket && c.HandedOffAt is not null)))
+            .ToList();
+
+        return new ServicePerformance(range, from, started.Count, resolved.Count,
+            Median(firstResponses.Select(f => f.Time)), Median(resolutions.Select(r => r.Time)),
+            Average(ratings.Select(r => r.CsatScore!.Value)), ratings.Count,
+            resolved.Count == 0 ? null : (double)resolved.Count(c => c.HandedOffAt is null) / resolved.Count,
+            Math.Round(messages / MessageRateWindow.TotalMinutes, 1), volume, team);
+    }
+
+    private static IEnumerable<DateTimeOffset> Buckets(DateTimeOffset from, DateTimeOffset to, TimeSpan size)
+    {
+        var start = new DateTimeOffset(from.UtcTicks - from.UtcTicks % size.Ticks, TimeSpan.Zero);
+        for (var b = start; b < to; b += size) yield return b;
+    }
+
+    internal static TimeSpan? Median(IEnumerable<TimeSpan> values)
+    {
+        var sorted = values.Order().ToList();
+        if (sorted.Count == 0) return null;
+        var mid = sorted.Count / 2;
+        return sorted.Count % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+    }
+
+    private static double? Average(IEnumerable<int> values)
+    {
+        var list = values.ToList();
+        return list.Count == 0 ? null : Math.Round(list.Average(), 2);
+    }
+}

@@ -1,0 +1,177 @@
+using CrmLive.Domain.Analytics;
+using CrmLive.Domain.Conversations;
+using CrmLive.Domain.Live;
+using CrmLive.Infrastructure.Analytics;
+using CrmLive.Infrastructure.Dashboards;
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
+
+namespace CrmLive.Web.Components.Dashboards;
+
+/// <summary>
+/// The manager's live overview. Every figure is pushed: a live event (message, conversation change, presence, a
+/// finished recompute) triggers one recount; a burst of events costs one or two.
+/// </summary>
+public partial class LiveDashboard : IDisposable
+{
+    private const int ActivityLength = 12;
+
+    [Inject] private DashboardQueries Queries { get; set; } = default!;
+    [Inject] private TeamPerformance Performance { get; set; } = default!;
+    [Inject] private AnalyticsQueries Analytics { get; set; } = default!;
+    [Inject] private ILiveEventBus Bus { get; set; } = default!;
+
+    private readonly List<IDisposable> _subscriptions = [];
+    private readonly SemaphoreSlim _refresh = new(1, 1);
+    private readonly List<Activity> _activity = [];
+    private LiveTiles? _tiles;
+    private ServicePerformance? _performance;
+    private AnalyticsSummary? _segments;
+    private IReadOnlyList<MetricMove> _moves = [];
+    private DashboardRange _range = DashboardRange.Today;
+    private List<ChartSeries<double>> _volumeSeries = [];
+    private string[] _volumeLabels = [];
+    private bool _live;
+    private bool _dirty;
+
+    private sealed record Activity(Guid Key, DateTimeOffset At, string Icon, string Text);
+
+    private string RangeLabel => _range switch
+    {
+        DashboardRange.Today => "today",
+        DashboardRange.Week => "in the last 7 days",
+        _ => "in the last 30 days",
+    };
+
+    protected override async Task OnInitializedAsync()
+    {
+        _tiles = await Queries.TilesAsync();
+        await LoadPerformanceAsync();
+        await LoadSegmentsAsync();
+    }
+
+    protected override void OnAfterRender(bool firstRender)
+    {
+        if (!firstRender) return;
+        _subscriptions.Add(Bus.Subscribe<MessageAdded>(e => NoteAsync(Describe(e))));
+        _subscriptions.Add(Bus.Subscribe<ConversationChanged>(e => NoteAsync(Describe(e))));
+        _subscriptions.Add(Bus.Subscribe<AgentPresenceChanged>(e => NoteAsync(new Activity(Guid.NewGuid(), e.OccurredAt,
+            Icons.Material.Outlined.SupportAgent, e.Online ? "An agent came online" : "An agent went offline"))));
+        _subscriptions.Add(Bus.Subscribe<AnalyticsRecomputed>(async e =>
+        {
+            await InvokeAsync(LoadSegmentsAsync);
+            await NoteAsync(new Activity(Guid.NewGuid(), e.OccurredAt, Icons.Material.Outlined.BubbleChart,
+                $"Analytics recomputed for {e.CustomersScored:N0} customers"));
+        }));
+        _live = true;
+        StateHasChanged();
+        _ = RefreshAsync(); // anything that happened between the first load and these subscriptions
+    }
+
+    private async Task SetRangeAsync(DashboardRange range)
+    {
+        _range = range;
+        await LoadPerformanceAsync();
+    }
+
+    private async Task LoadPerformanceAsync() => Show(await Performance.ForAsync(_range));
+
+    private void Show(ServicePerformance performance)
+    {
+        var format = _range == DashboardRange.Today ? "HH:mm" : "d MMM";
+        _volumeLabels = performance.Volume.Select((v, i) => i % LabelEvery(performance.Volume.Count) == 0
+            ? v.Start.ToLocalTime().ToString(format) : "").ToArray();
+        _volumeSeries =
+        [
+            new ChartSeries<double> { Name = "Started", Data = new ChartData<double>(performance.Volume.Select(v => (double)v.Started).ToArray()) },
+            new ChartSeries<double> { Name = "Handed to the team", Data = new ChartData<double>(performance.Volume.Select(v => (double)v.HandedOff).ToArray()) },
+        ];
+        _performance = performance;
+    }
+
+    private static int LabelEvery(int buckets) => Math.Max(1, buckets / 8);
+
+    private async Task LoadSegmentsAsync()
+    {
+        var overview = await Analytics.OverviewAsync();
+        _segments = overview.Summary;
+        _moves = overview.Moves;
+    }
+
+    private async Task NoteAsync(Activity? activity)
+    {
+        if (activity is not null)
+        {
+            await InvokeAsync(() =>
+            {
+                _activity.Insert(0, activity);
+                if (_activity.Count > ActivityLength) _activity.RemoveAt(_activity.Count - 1);
+            });
+        }
+        await RefreshAsync();
+    }
+
+    private static Activity? Describe(MessageAdded e) => e.IsPrivate
+        ? new(Guid.NewGuid(), e.OccurredAt, Icons.Material.Outlined.StickyNote2, $"{e.AuthorName} added a private note")
+        : e.Sender switch
+        {
+            MessageSender.Customer => new(Guid.NewGuid(), e.OccurredAt, Icons.Material.Outlined.Person, $"Customer: {e.Text}"),
+            MessageSender.Agent => new(Guid.NewGuid(), e.OccurredAt, Icons.Material.Outlined.SupportAgent, $"{e.AuthorName}: {e.Text}"),
+            _ => null,
+        };
+
+    private static Activity? Describe(ConversationChanged e) => e.Change switch
+    {
+        "handoff" => new(Guid.NewGuid(), e.OccurredAt, Icons.Material.Outlined.Forward, "The bot handed a conversation to the team"),
+        "resolved" => new(Guid.NewGuid(), e.OccurredAt, Icons.Material.Outlined.CheckCircle, "A conversation was resolved"),
+        "assigned" => new(Guid.NewGuid(), e.OccurredAt, Icons.Material.Outlined.PanTool, "A conversation was picked up"),
+        _ => null,
+    };
+
+    /// <summary>
+    /// Recounts when an event says something changed; a burst of events costs one or two recounts. An event that
+    /// arrives while a recount is finishing is not lost: the flag is checked again after the lock is released.
+    /// </summary>
+    private async Task RefreshAsync()
+    {
+        _dirty = true;
+        while (Volatile.Read(ref _dirty))
+        {
+            if (!await _refresh.WaitAsync(0)) return; // the running recount will see the flag
+            try
+            {
+                while (Volatile.Read(ref _dirty))
+                {
+                    _dirty = false;
+                    var tiles = await Queries.TilesAsync();
+                    var performance = await Performance.ForAsync(_range);
+                    await InvokeAsync(() =>
+                    {
+                        _tiles = tiles;
+                        Show(performance);
+                        StateHasChanged();
+                    });
+                }
+            }
+            finally
+            {
+                _refresh.Release();
+            }
+        }
+    }
+
+    private static string Duration(TimeSpan? t) => t switch
+    {
+        null => "—",
+        { TotalSeconds: < 60 } s => $"{s.TotalSeconds:0} s",
+        { TotalMinutes: < 60 } m => $"{m.TotalMinutes:0.#} min",
+        { TotalHours: < 48 } h => $"{h.TotalHours:0.#} h",
+        var d => $"{d.Value.TotalDays:0.#} d",
+    };
+
+    public void Dispose()
+    {
+        _subscriptions.ForEach(s => s.Dispose());
+        _refresh.Dispose();
+    }
+}
