@@ -27,9 +27,11 @@ public class DashboardJourneyTests(BrowserFixture browser)
         var widget = new WidgetFrame(customer);
         await widget.OpenAsync();
         await widget.SendAsync("I want to talk to a human, please");
+        await Expect(widget.MessagesFrom("Bot").First).ToContainTextAsync("handing you over", new() { Timeout = 15_000 });
 
-        await Expect(started).ToHaveTextAsync((startedBefore + 1).ToString("N0"));
-        await Expect(waiting).ToHaveTextAsync((waitingBefore + 1).ToString());
+        // Pushed, not polled: the manager's page never reloads.
+        await Expect(started).ToHaveTextAsync((startedBefore + 1).ToString("N0"), new() { Timeout = 15_000 });
+        await Expect(waiting).ToHaveTextAsync((waitingBefore + 1).ToString(), new() { Timeout = 15_000 });
         await Expect(manager.GetByTestId("activity")).ToContainTextAsync("I want to talk to a human");
         await BrowserFixture.ScreenshotAsync(manager, $"dashboard-live-{width}");
 
