@@ -11,6 +11,13 @@ public sealed class AnalyticsOptions
     [Range(2, 8)]
     public int Segments { get; set; } = 6;
 
+    /// <summary>
+    /// A customer stays in last run's segment unless another segment's centre is nearer by more than this share of the
+    /// distance (0 = always the nearest), so borderline customers do not flip every night.
+    /// </summary>
+    [Range(0.0, 1.0)]
+    public double SegmentStickiness { get; set; } = 0.15;
+
     /// <summary>A customer with no order within this many days counts as churned (the churn model's label).</summary>
     [Range(14, 730)]
     public int ChurnWindowDays { get; set; } = 90;

@@ -105,17 +105,26 @@ public sealed class AnalyticsRecomputeJob(
 
         await StageAsync(run, Stages.Reading, ct);
         List<CustomerFeatures> now, past;
+        Dictionary<Guid, string> previousSegments;
+        List<float[]> previousCentres;
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
             db.Database.SetCommandTimeout(TimeSpan.FromMinutes(10));
             (now, past) = await AnalyticsHistory.FeaturesAsync(db, asOf, then, ct);
+            previousSegments = await db.Customers.AsNoTracking().Where(c => c.Metrics.Segment != null)
+                .Select(c => new { c.Id, c.Metrics.Segment }).ToDictionaryAsync(c => c.Id, c => c.Segment!, ct);
+            var lastRun = await db.AnalyticsRuns.AsNoTracking()
+                .Where(r => r.Status == AnalyticsRunStatus.Succeeded && r.StartedAt < run.StartedAt)
+                .OrderByDescending(r => r.StartedAt).Select(r => r.Summary).FirstOrDefaultAsync(ct);
+            previousCentres = AnalyticsJson.Summary(lastRun).Segments.Where(s => s.Centre.Length == NormalizedFeatures.Dimensions)
+                .Select(s => s.Centre).ToList();
         }
         var rfm = RfmScoring.Score(now.Select(f => f.ToRfmInput()), asOf);
 
         await StageAsync(run, Stages.Segmenting, ct);
         var buyers = now.Where(f => rfm[f.CustomerId] is not null).ToList();
         var points = buyers.Select(f => NormalizedFeatures.Of(rfm[f.CustomerId]!, f, asOf).ToArray()).ToList();
-        var segments = SegmentModel.Train(points, settings.Segments, settings.TrainingSample, settings.Seed);
+        var segments = SegmentModel.Train(points, settings.Segments, settings.TrainingSample, settings.Seed, previousCentres);
 
         await StageAsync(run, Stages.Churn, ct);
         var lastOrderNow = now.ToDictionary(f => f.CustomerId, f => f.LastOrderAt);
@@ -130,7 +139,8 @@ public sealed class AnalyticsRecomputeJob(
         {
             var f = buyers[i];
             var risk = risks is null ? (double?)null : Math.Round(risks[i], 4);
-            results[f.CustomerId] = Compute(f, rfm[f.CustomerId], segments?.NameOf(points[i]), risk, asOf);
+            var segment = segments?.NameOf(points[i], previousSegments.GetValueOrDefault(f.CustomerId), settings.SegmentStickiness);
+            results[f.CustomerId] = Compute(f, rfm[f.CustomerId], segment, risk, asOf);
         }
         foreach (var f in now.Where(f => rfm[f.CustomerId] is null))
             results[f.CustomerId] = Compute(f, null, SegmentNaming.Prospects, null, asOf);

@@ -17,7 +17,7 @@ public sealed class AnalyticsAppFactory() : CrmLiveAppFactory(null, new Dictiona
 {
     public const int ChunkSize = 25;
 
-    protected override int DemoCustomers => 120;
+    protected override int DemoCustomers => 1500;
 }
 
 [Trait("Database", "Any")]
@@ -132,5 +132,33 @@ public class AnalyticsRecomputeJobTests(AnalyticsAppFactory app) : IClassFixture
             .SingleAsync(t => t.CustomerId == someone.Id && t.Kind == TimelineKind.TierChange && t.OccurredAt == run.AsOf);
         Assert.Equal($"Loyalty tier down: Platinum → {someone.Tier}", line.Title);
         Assert.Contains($"tier|Platinum|{someone.Tier}".Split('|')[1], run.Movement!);
+    }
+
+    [Fact]
+    public async Task ARerunOnSlightlyChangedData_KeepsWhoIsCalledWhat()
+    {
+        var first = await Job.RunAsync(null, CancellationToken.None);
+        var before = (await SnapshotAsync()).ToDictionary(c => c.Id);
+        await using (var db = await app.Service<IDbContextFactory<CrmDbContext>>().CreateDbContextAsync())
+        {
+            // A handful of customers buy again.
+            var buyers = await db.Customers.AsNoTracking().OrderBy(c => c.Name).Select(c => c.Id).Take(5).ToListAsync();
+            foreach (var id in buyers)
+                db.Orders.Add(new CrmLive.Domain.Orders.Order(id, $"RERUN-{Guid.NewGuid():N}"[..20], DateTimeOffset.UtcNow.AddMinutes(-1), 40m,
+                    "EUR", CrmLive.Domain.Orders.SalesChannel.Web, CrmLive.Domain.Orders.OrderStatus.Delivered, 1, "rerun"));
+            await db.SaveChangesAsync();
+        }
+
+        var second = await Job.RunAsync(null, CancellationToken.None);
+        var after = (await SnapshotAsync()).ToDictionary(c => c.Id);
+
+        // Whoever's own RFM did not change keeps their name; a few near a border may still move.
+        var unchanged = before.Values.Where(b => after[b.Id] is var a && (a.R, a.F, a.M) == (b.R, b.F, b.M)).ToList();
+        var kept = unchanged.Count(b => after[b.Id].Segment == b.Segment);
+        Assert.True(unchanged.Count >= before.Count * 0.9, $"{unchanged.Count} of {before.Count} kept their RFM");
+        Assert.True(kept >= unchanged.Count * 0.97, $"{kept} of {unchanged.Count} with the same RFM kept their segment");
+        var namesBefore = AnalyticsJson.Summary(first.Summary).Segments.Select(s => s.Name).Order();
+        var namesAfter = AnalyticsJson.Summary(second.Summary).Segments.Select(s => s.Name).Order();
+        Assert.Equal(namesBefore, namesAfter);
     }
 }
