@@ -23,13 +23,8 @@ internal static class RecomputeBenchmark
     public static async Task<int> RunAsync(RecomputeBenchmarkOptions o)
     {
         var dbPath = o.DbPath ?? Path.Combine(Path.GetTempPath(), $"crmlive-bench-recompute-{o.Customers}-{o.Orders}.db");
-        var connectionString = new SqliteConnectionStringBuilder { DataSource = dbPath }.ToString();
-        var builder = Host.CreateApplicationBuilder();
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.Configuration["ConnectionStrings:Crm"] = connectionString;
-        builder.Configuration["Jobs:RunServer"] = "false";
-        builder.AddInfrastructure();
-        using var host = builder.Build();
+        var (host, connectionString) = SqliteBenchHost.Create(dbPath);
+        using var owned = host;
         var dbFactory = host.Services.GetRequiredService<IDbContextFactory<CrmDbContext>>();
 
         if (await RecomputeDatabase.MatchesAsync(dbFactory, dbPath, o.Customers, o.Orders))
@@ -37,8 +32,7 @@ internal static class RecomputeBenchmark
         else
         {
             Console.WriteLine($"Generating {dbPath}: {o.Customers:N0} customers, {o.Orders:N0} orders");
-            SqliteConnection.ClearAllPools();
-            foreach (var suffix in new[] { "", "-wal", "-shm" }) File.Delete(dbPath + suffix);
+            SqliteBenchHost.Delete(dbPath);
             var generation = Stopwatch.StartNew();
             await RecomputeDatabase.GenerateAsync(dbFactory, connectionString, o.Customers, o.Orders, Console.Out);
             Console.WriteLine($"Generated in {generation.Elapsed.TotalSeconds:0.0} s.");

@@ -21,13 +21,8 @@ internal static class CustomersBenchmark
     public static async Task<int> RunAsync(CustomersBenchmarkOptions o)
     {
         var dbPath = o.DbPath ?? Path.Combine(Path.GetTempPath(), $"crmlive-bench-customers-{o.Customers}-{o.Events}.db");
-        var connectionString = new SqliteConnectionStringBuilder { DataSource = dbPath }.ToString();
-        var builder = Host.CreateApplicationBuilder();
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.Configuration["ConnectionStrings:Crm"] = connectionString;
-        builder.Configuration["Jobs:RunServer"] = "false";
-        builder.AddInfrastructure();
-        using var host = builder.Build();
+        var (host, connectionString) = SqliteBenchHost.Create(dbPath);
+        using var owned = host;
         var dbFactory = host.Services.GetRequiredService<IDbContextFactory<CrmDbContext>>();
 
         if (await CustomerDatabase.MatchesAsync(dbFactory, dbPath, o.Customers, o.Events))
@@ -35,8 +30,7 @@ internal static class CustomersBenchmark
         else
         {
             Console.WriteLine($"Generating {dbPath}: {o.Customers:N0} customers, {o.Companies:N0} companies, {o.Events:N0} events");
-            SqliteConnection.ClearAllPools();
-            foreach (var suffix in new[] { "", "-wal", "-shm" }) File.Delete(dbPath + suffix);
+            SqliteBenchHost.Delete(dbPath);
             var watch = Stopwatch.StartNew();
             await CustomerDatabase.GenerateAsync(dbFactory, connectionString, o.Customers, o.Events, o.Companies, Console.Out);
             Console.WriteLine($"Generated in {watch.Elapsed.TotalSeconds:0.0} s.");

@@ -6,7 +6,8 @@ using Microsoft.EntityFrameworkCore;
 namespace CrmLive.Infrastructure.Analytics;
 
 /// <summary>Every customer's features at two moments: now (to score) and one churn window earlier (to learn from).</summary>
-public sealed record FeatureHistory(List<CustomerFeatures> Now, List<CustomerFeatures> Then);
+/// <param name="Segments">Each customer's segment from the last run, where they have one.</param>
+public sealed record FeatureHistory(List<CustomerFeatures> Now, List<CustomerFeatures> Then, Dictionary<Guid, string> Segments);
 
 /// <summary>
 /// Reads every customer's features from grouped queries the database answers — one pass over orders that aggregates
@@ -35,11 +36,14 @@ public static class AnalyticsHistory
         var csatThen = await AverageCsatAsync(db, then, ct);
         var engagedNow = await EngagementAsync(db, asOf, ct);
         var engagedThen = await EngagementAsync(db, then, ct);
+        // One scan of the customers for their creation time and last run's segment; sorted here, not by the database
+        // (an ORDER BY would read them through an index and then visit every row at random).
         var customers = await db.Customers.AsNoTracking()
             .Where(c => c.CreatedAt <= asOf)
-            .OrderBy(c => c.CreatedAt).ThenBy(c => c.Id)
-            .Select(c => new { c.Id, c.CreatedAt })
+            .Select(c => new { c.Id, c.CreatedAt, c.Metrics.Segment })
             .ToListAsync(ct);
+        customers.Sort((a, b) => a.CreatedAt != b.CreatedAt ? a.CreatedAt.CompareTo(b.CreatedAt) : a.Id.CompareTo(b.Id));
+        var segments = customers.Where(c => c.Segment is not null).ToDictionary(c => c.Id, c => c.Segment!);
 
         var now = new List<CustomerFeatures>(customers.Count);
         var past = new List<CustomerFeatures>(customers.Count);
@@ -52,7 +56,7 @@ public static class AnalyticsHistory
                 past.Add(new CustomerFeatures(c.Id, c.CreatedAt, o?.FirstThen, o?.LastThen, o?.CountThen ?? 0, o?.SumThen ?? 0m,
                     csatThen.TryGetValue(c.Id, out var before) ? before : null, engagedThen.GetValueOrDefault(c.Id)));
         }
-        return new FeatureHistory(now, past);
+        return new FeatureHistory(now, past, segments);
     }
 
     private sealed record OrderAggregate(Guid CustomerId, DateTimeOffset First, DateTimeOffset Last, int Count, decimal Sum,

@@ -110,9 +110,7 @@ public sealed class AnalyticsRecomputeJob(
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
             db.Database.SetCommandTimeout(TimeSpan.FromMinutes(10));
-            (now, past) = await AnalyticsHistory.FeaturesAsync(db, asOf, then, ct);
-            previousSegments = await db.Customers.AsNoTracking().Where(c => c.Metrics.Segment != null)
-                .Select(c => new { c.Id, c.Metrics.Segment }).ToDictionaryAsync(c => c.Id, c => c.Segment!, ct);
+            (now, past, previousSegments) = await AnalyticsHistory.FeaturesAsync(db, asOf, then, ct);
             var lastRun = await db.AnalyticsRuns.AsNoTracking()
                 .Where(r => r.Status == AnalyticsRunStatus.Succeeded && r.StartedAt < run.StartedAt)
                 .OrderByDescending(r => r.StartedAt).Select(r => r.Summary).FirstOrDefaultAsync(ct);
