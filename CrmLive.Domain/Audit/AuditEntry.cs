@@ -61,4 +61,5 @@ public static class AuditActions
     public const string WebhookDeleted = "webhook.deleted";
     public const string WebhookDisabled = "webhook.disabled";
     public const string AnalyticsRecomputeRequested = "analytics.recompute";
+    public const string ScheduleChanged = "schedule.changed";
 }

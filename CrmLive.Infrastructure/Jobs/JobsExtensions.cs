@@ -44,6 +44,7 @@ public static class JobsExtensions
             });
 
         builder.Services.AddTransient<WakeSnoozedJob>();
+        builder.Services.AddSingleton<JobSchedules>();
         builder.Services.AddHostedService<RecurringJobsRegistration>();
         return builder;
     }
@@ -61,31 +62,14 @@ public static class JobsExtensions
 }
 
 /// <summary>Every recurring schedule is registered here, in one place, when the app starts.</summary>
-internal sealed class RecurringJobsRegistration(IRecurringJobManager jobs, IOptions<JobsOptions> options)
-    : IHostedService
+internal sealed class RecurringJobsRegistration(IRecurringJobManager jobs, JobSchedules schedules) : IHostedService
 {
-    public Task StartAsync(CancellationToken cancellationToken)
+    public async Task StartAsync(CancellationToken cancellationToken)
     {
-        Register<Analytics.AnalyticsRecomputeJob>(Analytics.AnalyticsRecomputeJob.JobId, j => j.RunAsync(CancellationToken.None),
-            options.Value.AnalyticsCron, "Jobs:AnalyticsCron");
-        Register<Bot.BotTrainingJob>(Bot.BotTrainingJob.JobId, j => j.RunAsync(CancellationToken.None), options.Value.BotRetrainCron,
-            "Jobs:BotRetrainCron");
+        await schedules.RegisterAllAsync(cancellationToken); // the ones Admins may change, as they left them
         jobs.AddOrUpdate<WakeSnoozedJob>(WakeSnoozedJob.JobId, j => j.RunAsync(CancellationToken.None), Cron.Minutely());
         jobs.AddOrUpdate<Api.IdempotencyCleanupJob>(Api.IdempotencyCleanupJob.JobId, j => j.RunAsync(CancellationToken.None),
             Cron.Hourly());
-        return Task.CompletedTask;
-    }
-
-    private void Register<T>(string id, System.Linq.Expressions.Expression<Func<T, Task>> run, string cron, string setting)
-    {
-        try
-        {
-            jobs.AddOrUpdate(id, run, cron);
-        }
-        catch (ArgumentException ex)
-        {
-            throw new InvalidOperationException($"{setting} '{cron}' is not a valid cron expression.", ex);
-        }
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -466,6 +466,30 @@ namespace CrmLive.Infrastructure.Persistence.SqlServer.Migrations
                     b.ToTable("IntentExamples");
                 });
 
+            modelBuilder.Entity("CrmLive.Domain.Common.JobSchedule", b =>
+                {
+                    b.Property<string>("JobId")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<DateTimeOffset>("ChangedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("ChangedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("Cron")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.HasKey("JobId");
+
+                    b.ToTable("JobSchedules");
+                });
+
             modelBuilder.Entity("CrmLive.Domain.Conversations.Attachment", b =>
                 {
                     b.Property<Guid>("Id")
