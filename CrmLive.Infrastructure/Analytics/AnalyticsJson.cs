@@ -13,6 +13,8 @@ public static class AnalyticsJson
     public static AnalyticsSummary Summary(string? json) =>
         string.IsNullOrEmpty(json) ? AnalyticsSummary.Empty : JsonSerializer.Deserialize<AnalyticsSummary>(json, Json) ?? AnalyticsSummary.Empty;
 
+    public static string Write(IReadOnlyList<Domain.Live.MetricMove> moves) => JsonSerializer.Serialize(moves, Json);
+
     public static IReadOnlyList<Domain.Live.MetricMove> Moves(string? json) =>
-        string.IsNullOrEmpty(json) ? [] : JsonSerializer.Deserialize<List<Domain.Live.MetricMove>>(json) ?? [];
+        string.IsNullOrEmpty(json) ? [] : JsonSerializer.Deserialize<List<Domain.Live.MetricMove>>(json, Json) ?? [];
 }

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using CrmLive.Domain.Live;
 
 namespace CrmLive.Infrastructure.Analytics;
@@ -18,13 +17,12 @@ internal sealed class Movement
     public List<MetricMove> ToMoves() => _counts.Select(kv => kv.Key.Split('|') is [var kind, var from, var to]
         ? new MetricMove(kind, from, to, kv.Value) : null).OfType<MetricMove>().ToList();
 
-    public string ToJson() => JsonSerializer.Serialize(ToMoves());
+    public string ToJson() => AnalyticsJson.Write(ToMoves());
 
     public static Movement Parse(string? json)
     {
         var movement = new Movement();
-        if (string.IsNullOrEmpty(json)) return movement;
-        foreach (var move in JsonSerializer.Deserialize<List<MetricMove>>(json) ?? [])
+        foreach (var move in AnalyticsJson.Moves(json))
             movement.Bump($"{move.Kind}|{move.From}|{move.To}", move.Count);
         return movement;
     }
