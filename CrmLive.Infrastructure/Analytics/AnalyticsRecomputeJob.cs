@@ -150,13 +150,11 @@ public sealed class AnalyticsRecomputeJob(
             run.Id, now.Count, buyers.Count, segments?.Names.Count ?? 0, churn?.Auc);
 
         var movement = Movement.Parse(run.Movement);
-        var processed = run.Processed;
         // Resume after the checkpoint's customer; if it is gone (erased meanwhile), from the start: saving the same
         // results again changes nothing and records no move twice.
         var resumeAt = run.Checkpoint is { } done ? now.FindIndex(f => f.CustomerId == done) + 1 : 0;
-        var pending = now.Skip(resumeAt).ToList();
-        processed = resumeAt == 0 ? 0 : processed;
-        foreach (var chunk in pending.Chunk(settings.ChunkSize))
+        var processed = resumeAt == 0 ? 0 : run.Processed;
+        foreach (var chunk in now.Skip(resumeAt).Chunk(settings.ChunkSize))
         {
             ct.ThrowIfCancellationRequested();
             processed += chunk.Length;
@@ -215,11 +213,12 @@ public sealed class AnalyticsRecomputeJob(
             }
         }
         movement.Add(chunkMoves);
+        var movedSoFar = movement.ToJson();
         var tracked = await db.AnalyticsRuns.SingleAsync(x => x.Id == run.Id, ct);
-        tracked.Saved(chunk[^1].Id, processed, movement.ToJson());
+        tracked.Saved(chunk[^1].Id, processed, movedSoFar);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
-        run.Saved(chunk[^1].Id, processed, movement.ToJson());
+        run.Saved(chunk[^1].Id, processed, movedSoFar);
         return chunkMoves.ToMoves();
     }
 

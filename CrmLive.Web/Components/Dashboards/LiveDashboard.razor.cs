@@ -20,6 +20,7 @@ public partial class LiveDashboard : IDisposable
     [Inject] private TeamPerformance Performance { get; set; } = default!;
     [Inject] private AnalyticsQueries Analytics { get; set; } = default!;
     [Inject] private ILiveEventBus Bus { get; set; } = default!;
+    [Inject] private ILogger<LiveDashboard> Logger { get; set; } = default!;
 
     private readonly List<IDisposable> _subscriptions = [];
     private readonly SemaphoreSlim _refresh = new(1, 1);
@@ -65,7 +66,20 @@ public partial class LiveDashboard : IDisposable
         }));
         _live = true;
         StateHasChanged();
-        _ = RefreshAsync(); // anything that happened between the first load and these subscriptions
+        _ = CatchUpAsync();
+    }
+
+    /// <summary>Counts anything that happened between the first load and these subscriptions.</summary>
+    private async Task CatchUpAsync()
+    {
+        try
+        {
+            await RefreshAsync();
+        }
+        catch (Exception ex)
+        {
+            Logger.LogWarning(ex, "The dashboard could not catch up after connecting; the next live event will");
+        }
     }
 
     private async Task SetRangeAsync(DashboardRange range)
