@@ -37,6 +37,8 @@ public class DashboardJourneyTests(BrowserFixture browser)
 
         await manager.GetByTestId("range").GetByText("30 days").ClickAsync();
         await Expect(manager.GetByTestId("volume")).ToContainTextAsync("in the last 30 days");
+        await Expect(manager.GetByTestId("segments-panel")).ToContainTextAsync("Revenue, 30 days");
+        await BrowserFixture.ScreenshotAsync(manager, $"dashboard-month-{width}");
         await customer.Context.CloseAsync();
         await manager.Context.CloseAsync();
     }

@@ -49,6 +49,7 @@ public static class DependencyInjection
 
         builder.Services.AddSingleton<DashboardQueries>();
         builder.Services.AddSingleton<TeamPerformance>();
+        builder.Services.AddSingleton<SegmentRevenue>();
         builder.Services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.Section)
             .ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddTransient<DemoCompanySeeder>();

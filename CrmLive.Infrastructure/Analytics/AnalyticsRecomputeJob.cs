@@ -2,6 +2,7 @@ using System.Diagnostics;
 using CrmLive.Domain.Analytics;
 using CrmLive.Domain.Customers;
 using CrmLive.Domain.Live;
+using CrmLive.Infrastructure.Dashboards;
 using CrmLive.Infrastructure.Operations;
 using CrmLive.Infrastructure.Persistence;
 using Hangfire;
@@ -22,6 +23,7 @@ namespace CrmLive.Infrastructure.Analytics;
 public sealed class AnalyticsRecomputeJob(
     IDbContextFactory<CrmDbContext> dbFactory,
     ILiveEventBus bus,
+    SegmentRevenue segmentRevenue,
     TimeProvider clock,
     IOptions<AnalyticsOptions> options,
     CrmLiveMetrics metrics,
@@ -162,6 +164,8 @@ public sealed class AnalyticsRecomputeJob(
                 processed, ct);
             await PublishProgressAsync(run.Id, Stages.Saving, processed, now.Count, moves, ct);
         }
+        // The dashboards' revenue by segment follows the segments just saved.
+        await segmentRevenue.RecountAsync(ct);
         await UpdateRunAsync(run.Id, r => r.Succeeded(clock.GetUtcNow()), ct);
         run.Succeeded(clock.GetUtcNow());
     }

@@ -17,3 +17,13 @@ internal sealed class AnalyticsRunEntityTypeConfiguration : IEntityTypeConfigura
         builder.HasIndex(r => r.StartedAt);
     }
 }
+
+internal sealed class SegmentRevenueDayEntityTypeConfiguration : IEntityTypeConfiguration<SegmentRevenueDay>
+{
+    public void Configure(EntityTypeBuilder<SegmentRevenueDay> builder)
+    {
+        builder.HasKey(d => new { d.Day, d.Segment });
+        builder.Property(d => d.Segment).HasMaxLength(60);
+        builder.Property(d => d.Revenue).HasPrecision(18, 2);
+    }
+}

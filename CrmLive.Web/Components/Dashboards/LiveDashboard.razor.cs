@@ -19,6 +19,7 @@ public partial class LiveDashboard : IDisposable
     [Inject] private DashboardQueries Queries { get; set; } = default!;
     [Inject] private TeamPerformance Performance { get; set; } = default!;
     [Inject] private AnalyticsQueries Analytics { get; set; } = default!;
+    [Inject] private SegmentRevenue Revenue { get; set; } = default!;
     [Inject] private ILiveEventBus Bus { get; set; } = default!;
     [Inject] private ILogger<LiveDashboard> Logger { get; set; } = default!;
 
@@ -29,11 +30,14 @@ public partial class LiveDashboard : IDisposable
     private ServicePerformance? _performance;
     private AnalyticsSummary? _segments;
     private IReadOnlyList<MetricMove> _moves = [];
+    private IReadOnlyList<SegmentRevenueLine> _revenue = [];
     private DashboardRange _range = DashboardRange.Today;
     private List<ChartSeries<double>> _volumeSeries = [];
     private string[] _volumeLabels = [];
     private bool _live;
     private bool _dirty;
+
+    private sealed record SegmentRow(string Name, int? Customers, decimal Revenue);
 
     private sealed record Activity(Guid Key, DateTimeOffset At, string Icon, string Text);
 
@@ -42,6 +46,13 @@ public partial class LiveDashboard : IDisposable
         DashboardRange.Today => "today",
         DashboardRange.Week => "in the last 7 days",
         _ => "in the last 30 days",
+    };
+
+    private string ShortRangeLabel => _range switch
+    {
+        DashboardRange.Today => "today",
+        DashboardRange.Week => "7 days",
+        _ => "30 days",
     };
 
     protected override async Task OnInitializedAsync()
@@ -56,6 +67,7 @@ public partial class LiveDashboard : IDisposable
         if (!firstRender) return;
         _subscriptions.Add(Bus.Subscribe<MessageAdded>(e => NoteAsync(Describe(e))));
         _subscriptions.Add(Bus.Subscribe<ConversationChanged>(e => NoteAsync(Describe(e))));
+        _subscriptions.Add(Bus.Subscribe<CustomerChanged>(e => e.What == "order" ? RefreshAsync() : Task.CompletedTask));
         _subscriptions.Add(Bus.Subscribe<AgentPresenceChanged>(e => NoteAsync(new Activity(Guid.NewGuid(), e.OccurredAt,
             Icons.Material.Outlined.SupportAgent, e.Online ? "An agent came online" : "An agent went offline"))));
         _subscriptions.Add(Bus.Subscribe<AnalyticsRecomputed>(async e =>
@@ -88,10 +100,15 @@ public partial class LiveDashboard : IDisposable
         await LoadPerformanceAsync();
     }
 
-    private async Task LoadPerformanceAsync() => Show(await Performance.ForAsync(_range));
-
-    private void Show(ServicePerformance performance)
+    private async Task LoadPerformanceAsync()
     {
+        var performance = await Performance.ForAsync(_range);
+        Show(performance, await Revenue.ForAsync(performance.From));
+    }
+
+    private void Show(ServicePerformance performance, IReadOnlyList<SegmentRevenueLine> revenue)
+    {
+        _revenue = revenue;
         var format = _range == DashboardRange.Today ? "HH:mm" : "d MMM";
         _volumeLabels = performance.Volume.Select((v, i) => i % LabelEvery(performance.Volume.Count) == 0
             ? v.Start.ToLocalTime().ToString(format) : "").ToArray();
@@ -159,10 +176,11 @@ public partial class LiveDashboard : IDisposable
                     _dirty = false;
                     var tiles = await Queries.TilesAsync();
                     var performance = await Performance.ForAsync(_range);
+                    var revenue = await Revenue.ForAsync(performance.From);
                     await InvokeAsync(() =>
                     {
                         _tiles = tiles;
-                        Show(performance);
+                        Show(performance, revenue);
                         StateHasChanged();
                     });
                 }
@@ -172,6 +190,21 @@ public partial class LiveDashboard : IDisposable
                 _refresh.Release();
             }
         }
+    }
+
+    /// <summary>The last run's segments (largest first), then anyone with revenue in the range but no segment yet.</summary>
+    private IEnumerable<SegmentRow> SegmentRows()
+    {
+        var revenue = _revenue.ToDictionary(r => r.Segment, r => r.Revenue);
+        var segments = _segments?.Segments ?? [];
+        return segments.Select(s => new SegmentRow(s.Name, s.Customers, revenue.GetValueOrDefault(s.Name)))
+            .Concat(_revenue.Where(r => segments.All(s => s.Name != r.Segment)).Select(r => new SegmentRow(r.Segment, null, r.Revenue)));
+    }
+
+    private int RevenueShare(decimal revenue)
+    {
+        var top = _revenue.Count == 0 ? 0m : _revenue.Max(r => r.Revenue);
+        return top <= 0 ? 0 : (int)Math.Round(revenue / top * 100);
     }
 
     private static string Duration(TimeSpan? t) => t switch

@@ -85,6 +85,27 @@ namespace CrmLive.Infrastructure.Persistence.PostgreSql.Migrations
                     b.ToTable("AnalyticsRuns");
                 });
 
+            modelBuilder.Entity("CrmLive.Domain.Analytics.SegmentRevenueDay", b =>
+                {
+                    b.Property<DateTimeOffset>("Day")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Segment")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<int>("Orders")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal>("Revenue")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.HasKey("Day", "Segment");
+
+                    b.ToTable("SegmentRevenueDays");
+                });
+
             modelBuilder.Entity("CrmLive.Domain.Api.ApiKey", b =>
                 {
                     b.Property<Guid>("Id")

@@ -85,6 +85,27 @@ namespace CrmLive.Infrastructure.Persistence.SqlServer.Migrations
                     b.ToTable("AnalyticsRuns");
                 });
 
+            modelBuilder.Entity("CrmLive.Domain.Analytics.SegmentRevenueDay", b =>
+                {
+                    b.Property<DateTimeOffset>("Day")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Segment")
+                        .HasMaxLength(60)
+                        .HasColumnType("nvarchar(60)");
+
+                    b.Property<int>("Orders")
+                        .HasColumnType("int");
+
+                    b.Property<decimal>("Revenue")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("decimal(18,2)");
+
+                    b.HasKey("Day", "Segment");
+
+                    b.ToTable("SegmentRevenueDays");
+                });
+
             modelBuilder.Entity("CrmLive.Domain.Api.ApiKey", b =>
                 {
                     b.Property<Guid>("Id")

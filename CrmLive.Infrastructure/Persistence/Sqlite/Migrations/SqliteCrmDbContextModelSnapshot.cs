@@ -80,6 +80,27 @@ namespace CrmLive.Infrastructure.Persistence.Sqlite.Migrations
                     b.ToTable("AnalyticsRuns");
                 });
 
+            modelBuilder.Entity("CrmLive.Domain.Analytics.SegmentRevenueDay", b =>
+                {
+                    b.Property<long>("Day")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Segment")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Orders")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("Revenue")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("REAL");
+
+                    b.HasKey("Day", "Segment");
+
+                    b.ToTable("SegmentRevenueDays");
+                });
+
             modelBuilder.Entity("CrmLive.Domain.Api.ApiKey", b =>
                 {
                     b.Property<Guid>("Id")

@@ -1,0 +1,36 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace CrmLive.Infrastructure.Persistence.SqlServer.Migrations
+{
+    /// <inheritdoc />
+    public partial class SegmentRevenueDays : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "SegmentRevenueDays",
+                columns: table => new
+                {
+                    Day = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    Segment = table.Column<string>(type: "nvarchar(60)", maxLength: 60, nullable: false),
+                    Orders = table.Column<int>(type: "int", nullable: false),
+                    Revenue = table.Column<decimal>(type: "decimal(18,2)", precision: 18, scale: 2, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SegmentRevenueDays", x => new { x.Day, x.Segment });
+                });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "SegmentRevenueDays");
+        }
+    }
+}
