@@ -2,6 +2,7 @@ using CrmLive.Bench.Analytics;
 using CrmLive.Bench.Bot;
 using CrmLive.Bench.Chat;
 using CrmLive.Bench.Customers;
+using CrmLive.Bench.Dashboards;
 using CrmLive.Bench.Imports;
 using CrmLive.Infrastructure.Bot.Classifier;
 
@@ -33,6 +34,13 @@ internal static class BenchMain
                 return await RecomputeBenchmark.RunAsync(new RecomputeBenchmarkOptions(
                     Customers: options.Int("--customers", 1_000_000),
                     Orders: options.Int("--orders", 10_000_000),
+                    DbPath: options.String("--db")));
+            case "dashboard":
+                return await DashboardBenchmark.RunAsync(new DashboardBenchmarkOptions(
+                    Customers: options.Int("--customers", 1_000_000),
+                    Orders: options.Int("--orders", 10_000_000),
+                    Conversations: options.Int("--conversations", 1_000_000),
+                    Rounds: options.Int("--rounds", 10),
                     DbPath: options.String("--db")));
             case "import":
                 return await ImportBenchmark.RunAsync(new ImportBenchmarkOptions(
@@ -82,6 +90,10 @@ internal static class BenchMain
                           timeline events (50,000), then measures through CustomerQueries, R rounds after a warm-up:
                           search-as-you-type (names, e-mails, phones, one query per keystroke), list pages 1/2/10/100
                           in every sort and under filters, the 360 first page and deep timeline pages.
+                      dashboard [--customers N] [--orders M] [--conversations C] [--rounds R] [--db FILE]
+                          on the recompute scenario's database (generated when missing), plus C conversations (default
+                          1,000,000) over two years: opens the manager's dashboard R times per range (today, 7 and 30
+                          days) through the page's own queries, first with no revenue hours kept, then as usual.
                       import [--rows N] [--csv FILE] [--batch B]
                           generates (or reuses) a customers CSV of N rows (default 1,000,000) under the temp folder, then
                           imports it into a fresh SQLite database through ImportService (upload, guessed mapping) and

@@ -40,4 +40,27 @@ public class AnalyticsJourneyTests(BrowserFixture browser)
         await BrowserFixture.ScreenshotAsync(page, $"analytics-segment-customers-{width}");
         await page.Context.CloseAsync();
     }
+
+    [Fact]
+    public async Task AnOpen360Page_ShowsTheCustomersNewScores_WhenARecomputeSavesThem_WithoutReload()
+    {
+        var page = await browser.NewPageAsync();
+        await new SignInPage(page).SignInAsync("manager@crmlive.demo", returnUrl: "/customers");
+        await BrowserFixture.WaitLiveAsync(page);
+        await page.GetByTestId("customer-new").ClickAsync();
+        await page.GetByTestId("new-customer-name").FillAsync("Nora Fresh " + Guid.NewGuid().ToString("N")[..5]);
+        await page.GetByTestId("new-customer-save").ClickAsync();
+        var segment = page.GetByTestId("metric-segment");
+        await Expect(segment).ToHaveTextAsync("not computed yet");
+        await BrowserFixture.WaitLiveAsync(page);
+
+        var analytics = await page.Context.NewPageAsync(); // the manager's second tab
+        await analytics.GotoAsync("/analytics");
+        await analytics.Locator("[data-testid=analytics][data-live=true]").WaitForAsync();
+        await analytics.GetByTestId("recompute").ClickAsync();
+
+        // Someone who never ordered is a prospect; the 360 page learns it from the run itself.
+        await Expect(segment).ToHaveTextAsync("Prospects", new() { Timeout = 60_000 });
+        await page.Context.CloseAsync();
+    }
 }

@@ -59,10 +59,11 @@ public sealed class TeamPerformance(IDbContextFactory<CrmDbContext> dbFactory, I
         var resolved = await db.Conversations.AsNoTracking().Where(c => c.ResolvedAt >= from)
             .Select(c => new { c.CreatedAt, c.ResolvedAt, c.HandedOffAt, c.AssignedAgentId, c.CsatScore })
             .ToListAsync(ct);
-        var open = await db.Conversations.AsNoTracking()
+        // Read through the partial index of open conversations (IX_Conversations_Open), grouped here.
+        var openAgents = await db.Conversations.AsNoTracking()
             .Where(c => c.Status != ConversationStatus.Resolved && c.AssignedAgentId != null)
-            .GroupBy(c => c.AssignedAgentId!).Select(g => new { Agent = g.Key, Count = g.Count() })
-            .ToDictionaryAsync(g => g.Agent, g => g.Count, ct);
+            .Select(c => c.AssignedAgentId).ToListAsync(ct);
+        var open = openAgents.OfType<string>().GroupBy(a => a).ToDictionary(g => g.Key, g => g.Count());
         var since = now - MessageRateWindow;
         var messages = await db.Messages.CountAsync(m => m.CreatedAt >= since, ct);
 

@@ -61,7 +61,7 @@ public abstract class CrmDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
     public DbSet<AnalyticsRun> AnalyticsRuns => Set<AnalyticsRun>();
-    public DbSet<SegmentRevenueDay> SegmentRevenueDays => Set<SegmentRevenueDay>();
+    public DbSet<SegmentRevenueHour> SegmentRevenueHours => Set<SegmentRevenueHour>();
     public DbSet<Domain.Common.JobSchedule> JobSchedules => Set<Domain.Common.JobSchedule>();
 
     protected override void OnModelCreating(ModelBuilder builder)

@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CrmLive.Tests.Dashboards;
 
-/// <summary>Revenue by segment over the dashboard's ranges: closed days kept, today counted live, runs recount.</summary>
+/// <summary>Revenue by segment over the dashboard's ranges: closed hours kept, the current hour counted live, runs recount.</summary>
 [Trait("Database", "Any")]
 public class SegmentRevenueTests(CrmLiveAppFactory app) : IClassFixture<CrmLiveAppFactory>
 {
@@ -42,14 +42,15 @@ public class SegmentRevenueTests(CrmLiveAppFactory app) : IClassFixture<CrmLiveA
         lines.SingleOrDefault(l => l.Segment == segment);
 
     [Fact]
-    public async Task EachRange_SumsItsOrdersBySegment_KeepsClosedDays_AndARecountFollowsNewSegments()
+    public async Task EachRange_SumsItsOrdersBySegment_KeepsClosedHours_AndARecountFollowsNewSegments()
     {
         var tag = Guid.NewGuid().ToString("N")[..6];
         string alpha = $"Alpha {tag}", beta = $"Beta {tag}";
         var customer = await CustomerInAsync(alpha);
         var now = DateTimeOffset.UtcNow;
         var today = new DateTimeOffset(now.UtcDateTime.Date, TimeSpan.Zero);
-        await OrderAsync(customer, today, 100m);
+        var currentHour = new DateTimeOffset(now.UtcTicks - now.UtcTicks % TimeSpan.TicksPerHour, TimeSpan.Zero);
+        await OrderAsync(customer, currentHour, 100m);
         await OrderAsync(customer, today.AddDays(-3).AddHours(12), 50m);
         await OrderAsync(customer, today.AddDays(-3).AddHours(13), 999m, OrderStatus.Cancelled);
         await OrderAsync(customer, today.AddDays(-3).AddHours(14), 999m, OrderStatus.Refunded);
@@ -63,12 +64,13 @@ public class SegmentRevenueTests(CrmLiveAppFactory app) : IClassFixture<CrmLiveA
 
         await using (var db = await Db.CreateDbContextAsync())
         {
-            var kept = await db.SegmentRevenueDays.AsNoTracking().Where(d => d.Segment == alpha).ToListAsync();
-            Assert.Equal([today.AddDays(-10), today.AddDays(-3)], kept.Select(d => d.Day.ToUniversalTime()).Order().ToList());
-            Assert.DoesNotContain(kept, d => d.Day >= today); // today is never kept: it is still filling
+            var kept = await db.SegmentRevenueHours.AsNoTracking().Where(h => h.Segment == alpha).ToListAsync();
+            Assert.Equal([today.AddDays(-10).AddHours(12), today.AddDays(-3).AddHours(12)],
+                kept.Select(h => h.Hour.ToUniversalTime()).Order().ToList());
+            Assert.False(await db.SegmentRevenueHours.AnyAsync(h => h.Hour >= currentHour)); // still filling: never kept
         }
 
-        // A kept day keeps the segment it was counted under; today follows the customer at once.
+        // A kept hour keeps the segment it was counted under; the current hour follows the customer at once.
         await MoveToAsync(customer, beta);
         var month = await revenue.ForAsync(TeamPerformance.Start(DashboardRange.Month, now));
         Assert.Equal((2, 70m), Figures(Line(month, alpha)));

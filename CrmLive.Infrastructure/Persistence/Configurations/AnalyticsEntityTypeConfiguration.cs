@@ -18,12 +18,12 @@ internal sealed class AnalyticsRunEntityTypeConfiguration : IEntityTypeConfigura
     }
 }
 
-internal sealed class SegmentRevenueDayEntityTypeConfiguration : IEntityTypeConfiguration<SegmentRevenueDay>
+internal sealed class SegmentRevenueHourEntityTypeConfiguration : IEntityTypeConfiguration<SegmentRevenueHour>
 {
-    public void Configure(EntityTypeBuilder<SegmentRevenueDay> builder)
+    public void Configure(EntityTypeBuilder<SegmentRevenueHour> builder)
     {
-        builder.HasKey(d => new { d.Day, d.Segment });
-        builder.Property(d => d.Segment).HasMaxLength(60);
-        builder.Property(d => d.Revenue).HasPrecision(18, 2);
+        builder.HasKey(h => new { h.Hour, h.Segment });
+        builder.Property(h => h.Segment).HasMaxLength(60);
+        builder.Property(h => h.Revenue).HasPrecision(18, 2);
     }
 }

@@ -26,6 +26,10 @@ internal sealed class ConversationEntityTypeConfiguration : IEntityTypeConfigura
         builder.HasIndex(c => c.AssignedAgentId);
         builder.HasIndex(c => c.CreatedAt); // dashboards: conversations started in a range
         builder.HasIndex(c => c.ResolvedAt); // dashboards: conversations resolved in a range
+        // Only the open conversations (a few dozen among millions): counts by status and by agent for the inbox and the
+        // dashboards. The status index cannot serve "not resolved": its statistics average over millions of resolved
+        // rows, so the planner would scan. Double-quoted identifiers read the same on SQLite, PostgreSQL and SQL Server.
+        builder.HasIndex(c => new { c.Status, c.AssignedAgentId }, "IX_Conversations_Open").HasFilter("\"Status\" <> 'Resolved'");
     }
 }
 

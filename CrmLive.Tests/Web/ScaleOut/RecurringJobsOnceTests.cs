@@ -1,9 +1,14 @@
+using System.Collections.Concurrent;
+using CrmLive.Domain.Analytics;
+using CrmLive.Domain.Audit;
+using CrmLive.Domain.Live;
 using CrmLive.Infrastructure.Analytics;
 using CrmLive.Infrastructure.Persistence;
 using CrmLive.Tests.Support;
 using Hangfire;
 using Hangfire.States;
 using Hangfire.Storage;
+using Microsoft.EntityFrameworkCore;
 
 namespace CrmLive.Tests.Web.ScaleOut;
 
@@ -35,5 +40,38 @@ public class RecurringJobsOnceTests(TwoJobServers instances) : IClassFixture<Two
         var history = monitor.JobDetails(jobId).History;
         Assert.Single(history, h => h.StateName == ProcessingState.StateName);
         Assert.NotSame(storageA, storageB);
+    }
+
+    [Fact]
+    public async Task RecomputeRequestedOnA_RunsOnce_AndItsProgressAndEndReachADashboardOnB()
+    {
+        var dbFactory = instances.B.Service<IDbContextFactory<CrmDbContext>>();
+        async Task<List<AnalyticsRun>> RunsAsync()
+        {
+            await using var db = await dbFactory.CreateDbContextAsync();
+            return await db.AnalyticsRuns.AsNoTracking().ToListAsync();
+        }
+        // The seeded company's first run (and other tests' triggers) finish before this one is counted.
+        await Eventually.TrueAsync(async () => (await RunsAsync()) is var runs
+            && runs.Any(r => r.Status == AnalyticsRunStatus.Succeeded) && runs.All(r => r.Status != AnalyticsRunStatus.Running),
+            "the seeded company's first run to finish");
+        var before = (await RunsAsync()).Select(r => r.Id).ToHashSet();
+        var progressOnB = new ConcurrentQueue<AnalyticsProgressed>();
+        var endsOnB = new ConcurrentQueue<AnalyticsRecomputed>();
+        var busB = instances.B.Service<ILiveEventBus>();
+        using var progress = busB.Subscribe<AnalyticsProgressed>(e => { progressOnB.Enqueue(e); return Task.CompletedTask; });
+        using var ends = busB.Subscribe<AnalyticsRecomputed>(e => { endsOnB.Enqueue(e); return Task.CompletedTask; });
+
+        await instances.A.Service<AnalyticsQueries>().RequestRecomputeAsync(new AuditActor(null, "Manager on A", null));
+
+        // An earlier run's end may still be on its way when this test subscribes; this run is known by its id.
+        AnalyticsRun? run = null;
+        await Eventually.TrueAsync(async () =>
+        {
+            run = (await RunsAsync()).SingleOrDefault(r => !before.Contains(r.Id));
+            return run?.Status == AnalyticsRunStatus.Succeeded && !endsOnB.IsEmpty
+                && progressOnB.Any(e => e.RunId == run.Id && e.Stage == AnalyticsRecomputeJob.Stages.Saving && e.Processed == run.Total);
+        }, "the run's progress and end to reach B");
+        Assert.Single(await RunsAsync(), r => !before.Contains(r.Id));
     }
 }

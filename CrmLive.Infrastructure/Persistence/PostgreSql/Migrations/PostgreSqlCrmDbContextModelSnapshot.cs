@@ -85,9 +85,9 @@ namespace CrmLive.Infrastructure.Persistence.PostgreSql.Migrations
                     b.ToTable("AnalyticsRuns");
                 });
 
-            modelBuilder.Entity("CrmLive.Domain.Analytics.SegmentRevenueDay", b =>
+            modelBuilder.Entity("CrmLive.Domain.Analytics.SegmentRevenueHour", b =>
                 {
-                    b.Property<DateTimeOffset>("Day")
+                    b.Property<DateTimeOffset>("Hour")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Segment")
@@ -101,9 +101,9 @@ namespace CrmLive.Infrastructure.Persistence.PostgreSql.Migrations
                         .HasPrecision(18, 2)
                         .HasColumnType("numeric(18,2)");
 
-                    b.HasKey("Day", "Segment");
+                    b.HasKey("Hour", "Segment");
 
-                    b.ToTable("SegmentRevenueDays");
+                    b.ToTable("SegmentRevenueHours");
                 });
 
             modelBuilder.Entity("CrmLive.Domain.Api.ApiKey", b =>
@@ -677,6 +677,9 @@ namespace CrmLive.Infrastructure.Persistence.PostgreSql.Migrations
                     b.HasIndex("Status", "LastMessageAt");
 
                     b.HasIndex("VisitorId", "Status");
+
+                    b.HasIndex(new[] { "Status", "AssignedAgentId" }, "IX_Conversations_Open")
+                        .HasFilter("\"Status\" <> 'Resolved'");
 
                     b.ToTable("Conversations");
                 });

@@ -80,9 +80,9 @@ namespace CrmLive.Infrastructure.Persistence.Sqlite.Migrations
                     b.ToTable("AnalyticsRuns");
                 });
 
-            modelBuilder.Entity("CrmLive.Domain.Analytics.SegmentRevenueDay", b =>
+            modelBuilder.Entity("CrmLive.Domain.Analytics.SegmentRevenueHour", b =>
                 {
-                    b.Property<long>("Day")
+                    b.Property<long>("Hour")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Segment")
@@ -96,9 +96,9 @@ namespace CrmLive.Infrastructure.Persistence.Sqlite.Migrations
                         .HasPrecision(18, 2)
                         .HasColumnType("REAL");
 
-                    b.HasKey("Day", "Segment");
+                    b.HasKey("Hour", "Segment");
 
-                    b.ToTable("SegmentRevenueDays");
+                    b.ToTable("SegmentRevenueHours");
                 });
 
             modelBuilder.Entity("CrmLive.Domain.Api.ApiKey", b =>
@@ -668,6 +668,9 @@ namespace CrmLive.Infrastructure.Persistence.Sqlite.Migrations
                     b.HasIndex("Status", "LastMessageAt");
 
                     b.HasIndex("VisitorId", "Status");
+
+                    b.HasIndex(new[] { "Status", "AssignedAgentId" }, "IX_Conversations_Open")
+                        .HasFilter("\"Status\" <> 'Resolved'");
 
                     b.ToTable("Conversations");
                 });

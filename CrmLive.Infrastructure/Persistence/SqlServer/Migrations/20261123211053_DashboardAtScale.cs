@@ -6,31 +6,41 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace CrmLive.Infrastructure.Persistence.SqlServer.Migrations
 {
     /// <inheritdoc />
-    public partial class SegmentRevenueDays : Migration
+    public partial class DashboardAtScale : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
-                name: "SegmentRevenueDays",
+                name: "SegmentRevenueHours",
                 columns: table => new
                 {
-                    Day = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    Hour = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
                     Segment = table.Column<string>(type: "nvarchar(60)", maxLength: 60, nullable: false),
                     Orders = table.Column<int>(type: "int", nullable: false),
                     Revenue = table.Column<decimal>(type: "decimal(18,2)", precision: 18, scale: 2, nullable: false)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_SegmentRevenueDays", x => new { x.Day, x.Segment });
+                    table.PrimaryKey("PK_SegmentRevenueHours", x => new { x.Hour, x.Segment });
                 });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Conversations_Open",
+                table: "Conversations",
+                columns: new[] { "Status", "AssignedAgentId" },
+                filter: "\"Status\" <> 'Resolved'");
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
-                name: "SegmentRevenueDays");
+                name: "SegmentRevenueHours");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Conversations_Open",
+                table: "Conversations");
         }
     }
 }

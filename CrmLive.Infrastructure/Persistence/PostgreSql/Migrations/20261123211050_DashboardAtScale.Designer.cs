@@ -13,8 +13,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace CrmLive.Infrastructure.Persistence.PostgreSql.Migrations
 {
     [DbContext(typeof(PostgreSqlCrmDbContext))]
-    [Migration("20261123204143_SegmentRevenueDays")]
-    partial class SegmentRevenueDays
+    [Migration("20261123211050_DashboardAtScale")]
+    partial class DashboardAtScale
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -88,9 +88,9 @@ namespace CrmLive.Infrastructure.Persistence.PostgreSql.Migrations
                     b.ToTable("AnalyticsRuns");
                 });
 
-            modelBuilder.Entity("CrmLive.Domain.Analytics.SegmentRevenueDay", b =>
+            modelBuilder.Entity("CrmLive.Domain.Analytics.SegmentRevenueHour", b =>
                 {
-                    b.Property<DateTimeOffset>("Day")
+                    b.Property<DateTimeOffset>("Hour")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Segment")
@@ -104,9 +104,9 @@ namespace CrmLive.Infrastructure.Persistence.PostgreSql.Migrations
                         .HasPrecision(18, 2)
                         .HasColumnType("numeric(18,2)");
 
-                    b.HasKey("Day", "Segment");
+                    b.HasKey("Hour", "Segment");
 
-                    b.ToTable("SegmentRevenueDays");
+                    b.ToTable("SegmentRevenueHours");
                 });
 
             modelBuilder.Entity("CrmLive.Domain.Api.ApiKey", b =>
@@ -680,6 +680,9 @@ namespace CrmLive.Infrastructure.Persistence.PostgreSql.Migrations
                     b.HasIndex("Status", "LastMessageAt");
 
                     b.HasIndex("VisitorId", "Status");
+
+                    b.HasIndex(new[] { "Status", "AssignedAgentId" }, "IX_Conversations_Open")
+                        .HasFilter("\"Status\" <> 'Resolved'");
 
                     b.ToTable("Conversations");
                 });

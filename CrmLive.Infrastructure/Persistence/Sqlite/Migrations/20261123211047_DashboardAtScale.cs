@@ -5,31 +5,41 @@
 namespace CrmLive.Infrastructure.Persistence.Sqlite.Migrations
 {
     /// <inheritdoc />
-    public partial class SegmentRevenueDays : Migration
+    public partial class DashboardAtScale : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
-                name: "SegmentRevenueDays",
+                name: "SegmentRevenueHours",
                 columns: table => new
                 {
-                    Day = table.Column<long>(type: "INTEGER", nullable: false),
+                    Hour = table.Column<long>(type: "INTEGER", nullable: false),
                     Segment = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
                     Orders = table.Column<int>(type: "INTEGER", nullable: false),
                     Revenue = table.Column<double>(type: "REAL", precision: 18, scale: 2, nullable: false)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_SegmentRevenueDays", x => new { x.Day, x.Segment });
+                    table.PrimaryKey("PK_SegmentRevenueHours", x => new { x.Hour, x.Segment });
                 });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Conversations_Open",
+                table: "Conversations",
+                columns: new[] { "Status", "AssignedAgentId" },
+                filter: "\"Status\" <> 'Resolved'");
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
-                name: "SegmentRevenueDays");
+                name: "SegmentRevenueHours");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Conversations_Open",
+                table: "Conversations");
         }
     }
 }
