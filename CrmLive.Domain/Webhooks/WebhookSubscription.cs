@@ -12,10 +12,10 @@ public sealed class WebhookSubscription : Entity
 
     private WebhookSubscription() { }
 
-    public WebhookSubscription(string url, string? description, IEnumerable<string> eventTypes, bool allowHttp,
+    public WebhookSubscription(string url, string? description, IEnumerable<string> eventTypes, WebhookUrlPolicy policy,
         DateTimeOffset now)
     {
-        Change(url, description, eventTypes, allowHttp, now);
+        Change(url, description, eventTypes, policy, now);
         Secret = WebhookSignature.NewSecret();
         IsActive = true;
         CreatedAt = now;
@@ -39,14 +39,14 @@ public sealed class WebhookSubscription : Entity
 
     public bool Wants(string eventType) => IsActive && EventTypes.Contains(eventType);
 
-    public void Change(string url, string? description, IEnumerable<string> eventTypes, bool allowHttp,
+    public void Change(string url, string? description, IEnumerable<string> eventTypes, WebhookUrlPolicy policy,
         DateTimeOffset now)
     {
         var types = eventTypes.Select(t => t.Trim()).Where(t => t.Length > 0).Distinct().Order().ToList();
         if (types.Count == 0) throw new DomainException("Choose at least one event type.");
         if (types.FirstOrDefault(t => !WebhookEventTypes.IsKnown(t)) is { } unknown)
             throw new DomainException($"Unknown event type '{unknown}'.");
-        Url = WebhookUrl.Validate(url, allowHttp);
+        Url = WebhookUrl.Validate(url, policy);
         description = description?.Trim();
         if (description is { Length: > MaxDescriptionLength })
             throw new DomainException($"The description must be at most {MaxDescriptionLength} characters.");

@@ -31,6 +31,7 @@ public sealed class AppServer : WebApplicationFactory<Program>
         builder.UseStaticWebAssets();
         builder.UseSetting("ConnectionStrings:Crm", $"Data Source={_dbPath}");
         builder.UseSetting("urls", "http://127.0.0.1:0");
+        builder.UseSetting("Webhooks:AllowPrivateNetworks", "true"); // the test receivers run on 127.0.0.1
     }
 
     protected override void Dispose(bool disposing)

@@ -1,4 +1,6 @@
 using System.ComponentModel.DataAnnotations;
+using CrmLive.Domain.Webhooks;
+using Microsoft.Extensions.Hosting;
 
 namespace CrmLive.Infrastructure.Webhooks;
 
@@ -33,4 +35,13 @@ public sealed class WebhookOptions
 
     /// <summary>Allow plain http:// addresses anywhere (always allowed in Development and for loopback addresses).</summary>
     public bool AllowHttp { get; set; }
+
+    /// <summary>
+    /// Allow addresses on this machine and on private networks (always allowed in Development). Off in production:
+    /// an Admin's URL must not reach the server's own network (databases, Redis, cloud metadata).
+    /// </summary>
+    public bool AllowPrivateNetworks { get; set; }
+
+    public WebhookUrlPolicy PolicyIn(IHostEnvironment environment) =>
+        new(AllowHttp || environment.IsDevelopment(), AllowPrivateNetworks || environment.IsDevelopment());
 }

@@ -30,8 +30,8 @@ public sealed class WebhookSubscriptions(
     IHostEnvironment environment,
     TimeProvider clock)
 {
-    /// <summary>Plain http is refused (except on this machine) unless in Development or allowed by settings.</summary>
-    public bool AllowHttp => options.Value.AllowHttp || environment.IsDevelopment();
+    /// <summary>Plain http and private addresses are refused unless in Development or allowed by settings.</summary>
+    public WebhookUrlPolicy UrlPolicy => options.Value.PolicyIn(environment);
 
     public static string Target(WebhookSubscription s) => $"Webhook {s.Url} ({s.Id.ToString()[..8]})";
 
@@ -45,7 +45,7 @@ public sealed class WebhookSubscriptions(
     public async Task<Guid> CreateAsync(WebhookInput input, AuditActor actor, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var subscription = new WebhookSubscription(input.Url ?? "", input.Description, input.EventTypes, AllowHttp,
+        var subscription = new WebhookSubscription(input.Url ?? "", input.Description, input.EventTypes, UrlPolicy,
             clock.GetUtcNow());
         db.WebhookSubscriptions.Add(subscription);
         audit.Add(db, actor, AuditActions.WebhookCreated, Target(subscription), Describe(subscription));
@@ -57,7 +57,7 @@ public sealed class WebhookSubscriptions(
     public Task UpdateAsync(Guid id, WebhookInput input, AuditActor actor, CancellationToken ct = default) =>
         ChangeAsync(id, actor, s =>
         {
-            s.Change(input.Url ?? "", input.Description, input.EventTypes, AllowHttp, clock.GetUtcNow());
+            s.Change(input.Url ?? "", input.Description, input.EventTypes, UrlPolicy, clock.GetUtcNow());
             return Describe(s);
         }, ct);
 

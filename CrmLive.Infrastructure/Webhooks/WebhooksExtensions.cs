@@ -14,16 +14,19 @@ public static class WebhooksExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         // The job applies its own timeout per attempt; redirects are not followed, so a signed event never lands
-        // somewhere the Admin did not name.
+        // somewhere the Admin did not name; connections go to public addresses only (WebhookAddressGuard).
+        builder.Services.AddSingleton<WebhookAddressGuard>();
         builder.Services.AddHttpClient(WebhookDeliveryJob.HttpClientName, (sp, client) =>
             {
                 client.Timeout = sp.GetRequiredService<IOptions<WebhookOptions>>().Value.Timeout + TimeSpan.FromSeconds(1);
                 client.DefaultRequestHeaders.UserAgent.ParseAdd("CrmLive-Webhooks/1.0");
             })
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
+            .ConfigurePrimaryHttpMessageHandler(sp => new SocketsHttpHandler
             {
                 AllowAutoRedirect = false,
+                UseProxy = false, // straight to the vetted address
                 PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+                ConnectCallback = sp.GetRequiredService<WebhookAddressGuard>().ConnectAsync,
             });
         builder.Services.AddSingleton<WebhookSubscriptionCache>();
         builder.Services.AddSingleton<WebhookPublisher>();

@@ -21,6 +21,7 @@ public sealed class WebhookAppFactory() : CrmLiveAppFactory(null, Settings)
         ["Webhooks:FailuresBeforeDisable"] = FailuresBeforeDisable.ToString(),
         ["Webhooks:Timeout"] = "00:00:05",
         ["Webhooks:LogEntriesPerSubscription"] = LogEntriesPerSubscription.ToString(),
+        ["Webhooks:AllowPrivateNetworks"] = "true", // the receivers run on 127.0.0.1
     };
 
     protected override int DemoCustomers => 10;
