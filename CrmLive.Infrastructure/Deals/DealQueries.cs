@@ -32,6 +32,25 @@ public sealed class DealQueries(IDbContextFactory<CrmDbContext> dbFactory, Staff
         return new DealBoard(columns);
     }
 
+    /// <summary>Every deal a board query covers (not only the cards a column shows), stage by stage in board order.</summary>
+    public async IAsyncEnumerable<DealCard> AllAsync(DealBoardQuery query,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct = default)
+    {
+        const int page = 1000;
+        var owners = await OwnerNamesAsync(ct);
+        foreach (var stage in Enum.GetValues<DealStage>())
+        {
+            for (var skip = 0; ; skip += page)
+            {
+                await using var db = await dbFactory.CreateDbContextAsync(ct);
+                var cards = await CardsAsync(db, Filter(db.Deals.AsNoTracking(), query).Where(d => d.Stage == stage), owners, ct,
+                    skip, page);
+                foreach (var card in cards) yield return card;
+                if (cards.Count < page) break;
+            }
+        }
+    }
+
     /// <summary>The deals a board query shows, in every column; a bulk reassignment acts on exactly these.</summary>
     internal static IQueryable<Deal> Filter(IQueryable<Deal> deals, DealBoardQuery query) =>
         query.OwnerId is { } ownerId ? deals.Where(d => d.OwnerId == ownerId) : deals;
@@ -57,15 +76,18 @@ public sealed class DealQueries(IDbContextFactory<CrmDbContext> dbFactory, Staff
     private async Task<Dictionary<string, string>> OwnerNamesAsync(CancellationToken ct) =>
         (await staff.AllAsync(ct)).ToDictionary(s => s.Id, s => s.DisplayName);
 
-    private static async Task<IReadOnlyList<DealCard>> CardsAsync(CrmDbContext db, IQueryable<Deal> deals, int take,
-        IReadOnlyDictionary<string, string> owners, CancellationToken ct)
+    private static Task<IReadOnlyList<DealCard>> CardsAsync(CrmDbContext db, IQueryable<Deal> deals, int take,
+        IReadOnlyDictionary<string, string> owners, CancellationToken ct) => CardsAsync(db, deals, owners, ct, 0, take);
+
+    private static async Task<IReadOnlyList<DealCard>> CardsAsync(CrmDbContext db, IQueryable<Deal> deals,
+        IReadOnlyDictionary<string, string> owners, CancellationToken ct, int skip, int take)
     {
         var rows = await (
                 from d in deals
                 join c in db.Customers on d.CustomerId equals c.Id
                 orderby d.Position, d.Id
                 select new { Deal = d, CustomerName = c.Name })
-            .Take(take).ToListAsync(ct);
+            .Skip(skip).Take(take).ToListAsync(ct);
         return rows.Select(r => new DealCard(r.Deal.Id, r.Deal.Title, r.Deal.CustomerId, r.CustomerName, r.Deal.Amount,
                 r.Deal.Currency, r.Deal.Stage, r.Deal.OwnerId,
                 r.Deal.OwnerId is { } id ? owners.GetValueOrDefault(id) : null, r.Deal.ExpectedClose, r.Deal.Position,

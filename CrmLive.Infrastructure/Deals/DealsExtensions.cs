@@ -11,6 +11,7 @@ public static class DealsExtensions
         builder.Services.AddSingleton<DealService>();
         builder.Services.AddSingleton<DealQueries>();
         builder.Services.AddSingleton<DealBulkActions>();
+        builder.Services.AddSingleton<DealCsvExport>();
         return builder;
     }
 }

@@ -31,16 +31,40 @@ public sealed class InProcessLiveEventBus(ILogger<InProcessLiveEventBus> logger)
 
     public IDisposable Subscribe<TEvent>(Func<TEvent, Task> handler) where TEvent : LiveEvent
     {
-        var subscription = new Subscription(this, typeof(TEvent), e => handler((TEvent)e));
+        var subscription = new Subscription(this, typeof(TEvent), e => handler((TEvent)e),
+            $"{handler.Method.DeclaringType?.FullName}.{handler.Method.Name}");
         _subscriptions.AddOrUpdate(typeof(TEvent), _ => [subscription], (_, list) => list.Add(subscription));
         return subscription;
+    }
+
+    /// <summary>Publishers wait for their subscribers; one that takes this long is named in the log.</summary>
+    private static readonly TimeSpan SlowSubscriber = TimeSpan.FromSeconds(5);
+
+    public IDisposable SubscribeQueued<TEvent>(Func<TEvent, Task> handler) where TEvent : LiveEvent
+    {
+        var queue = new QueuedHandler<TEvent>(handler, logger);
+        var subscription = Subscribe<TEvent>(queue.Enqueue);
+        return queue.Owning(subscription);
     }
 
     private async Task DeliverAsync(Subscription subscription, LiveEvent liveEvent)
     {
         try
         {
-            await subscription.Handler(liveEvent);
+            var handled = subscription.Handler(liveEvent);
+            if (!handled.IsCompleted)
+            {
+                try
+                {
+                    await handled.WaitAsync(SlowSubscriber);
+                }
+                catch (TimeoutException)
+                {
+                    logger.LogWarning("A {EventType} subscriber is still running after {Seconds} s, holding up its publisher: {Subscriber}",
+                        liveEvent.GetType().Name, SlowSubscriber.TotalSeconds, subscription.Describe);
+                }
+            }
+            await handled;
         }
         catch (Exception ex)
         {
@@ -51,10 +75,13 @@ public sealed class InProcessLiveEventBus(ILogger<InProcessLiveEventBus> logger)
     private void Remove(Subscription subscription) =>
         _subscriptions.AddOrUpdate(subscription.EventType, _ => [], (_, list) => list.Remove(subscription));
 
-    private sealed class Subscription(InProcessLiveEventBus bus, Type eventType, Func<LiveEvent, Task> handler)
+    private sealed class Subscription(InProcessLiveEventBus bus, Type eventType, Func<LiveEvent, Task> handler, string describe)
         : IDisposable
     {
         private int _disposed;
+
+        /// <summary>Where the handler was written, for the slow-subscriber warning.</summary>
+        public string Describe { get; } = describe;
 
         public Type EventType { get; } = eventType;
         public Func<LiveEvent, Task> Handler { get; } = handler;

@@ -52,6 +52,9 @@ public sealed class RedisLiveEventBus : ILiveEventBus
     public IDisposable Subscribe<TEvent>(Func<TEvent, Task> handler) where TEvent : LiveEvent =>
         _local.Subscribe(handler);
 
+    public IDisposable SubscribeQueued<TEvent>(Func<TEvent, Task> handler) where TEvent : LiveEvent =>
+        _local.SubscribeQueued(handler);
+
     private async Task OnRemoteAsync(ChannelMessage message)
     {
         try

@@ -109,4 +109,28 @@ public class CustomerExportTests(CrmLiveAppFactory app) : IClassFixture<CrmLiveA
         Assert.Contains(lines, l => l.StartsWith($"Export me {unique},Request,High,Open,Ticketed {unique},{manager.DisplayName},"));
         Assert.All(lines.Skip(1), l => Assert.Contains($",{manager.DisplayName},", l));
     }
+
+    [Fact]
+    public async Task DealExport_HasEveryDealOfTheBoardsFilter_NotOnlyTheCardsAColumnShows()
+    {
+        var staff = await app.Service<CrmLive.Infrastructure.Identity.StaffDirectory>().AllAsync();
+        var owner = staff.Single(s => s.Email == "agent2@crmlive.demo");
+        var unique = Guid.NewGuid().ToString("N")[..6];
+        var customer = await app.Service<CustomerEditor>().CreateAsync($"Dealt {unique}", $"d{unique}@export.example", null, null);
+        var deals = app.Service<CrmLive.Infrastructure.Deals.DealService>();
+        var count = CrmLive.Infrastructure.Deals.DealQueries.CardsPerColumn + 5; // more than a column shows
+        for (var i = 0; i < count; i++)
+            await deals.CreateAsync(new CrmLive.Infrastructure.Deals.DealInput(customer, $"Deal {unique} {i}", 100 + i, "EUR",
+                owner.Id, new DateOnly(2027, 1, 15)));
+
+        var response = await (await app.SignInAsync("manager@crmlive.demo"))
+            .GetAsync(ExportEndpoints.DealsLink(new CrmLive.Infrastructure.Deals.DealBoardQuery(owner.Id)));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var lines = (await response.Content.ReadAsStringAsync()).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("Title,Customer,Stage,Amount,Currency,Owner,Expected close,Lost reason", lines[0]);
+        Assert.Equal(count, lines.Count(l => l.StartsWith($"Deal {unique} ")));
+        Assert.Contains($"Deal {unique} 0,Dealt {unique},Lead,100.00,EUR,{owner.DisplayName},2027-01-15,", lines);
+        Assert.All(lines.Skip(1), l => Assert.Contains($",{owner.DisplayName},", l));
+    }
 }

@@ -1,5 +1,6 @@
 using CrmLive.Domain.Live;
 using CrmLive.Infrastructure.Live;
+using CrmLive.Tests.Support;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace CrmLive.Tests.Infrastructure;
@@ -49,5 +50,45 @@ public class InProcessLiveEventBusTests
         await _bus.PublishAsync(Presence("x"));
 
         Assert.True(delivered);
+    }
+
+    [Fact]
+    public async Task AQueuedSubscriber_ThatStalls_HoldsUpNeitherThePublisherNorOthers_AndGetsItsEventsInOrder()
+    {
+        var stalled = new TaskCompletionSource();
+        var queued = new List<string>();
+        var direct = new List<string>();
+        using var screen = _bus.SubscribeQueued<AgentPresenceChanged>(async e =>
+        {
+            if (e.AgentId == "1") await stalled.Task; // a page waiting on a browser that has gone
+            lock (queued) queued.Add(e.AgentId);
+        });
+        using var service = _bus.Subscribe<AgentPresenceChanged>(e => { direct.Add(e.AgentId); return Task.CompletedTask; });
+
+        foreach (var id in new[] { "1", "2", "3" })
+            await _bus.PublishAsync(Presence(id)).WaitAsync(TimeSpan.FromSeconds(5)); // returns though the screen is stuck
+
+        Assert.Equal(["1", "2", "3"], direct);
+        lock (queued) Assert.Empty(queued);
+        stalled.SetResult();
+        await Eventually.TrueAsync(() => { lock (queued) return Task.FromResult(queued.Count == 3); }, "the queued events");
+        lock (queued) Assert.Equal(["1", "2", "3"], queued);
+    }
+
+    [Fact]
+    public async Task AQueuedSubscriber_ThatFails_KeepsReceiving()
+    {
+        var received = new List<string>();
+        using var screen = _bus.SubscribeQueued<AgentPresenceChanged>(e =>
+        {
+            if (e.AgentId == "bad") throw new InvalidOperationException("render failed");
+            lock (received) received.Add(e.AgentId);
+            return Task.CompletedTask;
+        });
+
+        await _bus.PublishAsync(Presence("bad"));
+        await _bus.PublishAsync(Presence("good"));
+
+        await Eventually.TrueAsync(() => { lock (received) return Task.FromResult(received.Contains("good")); }, "the next event");
     }
 }

@@ -3,6 +3,7 @@ using System.Text.Json;
 using CrmLive.Domain.Audit;
 using CrmLive.Infrastructure.Companies;
 using CrmLive.Infrastructure.Customers;
+using CrmLive.Infrastructure.Deals;
 using CrmLive.Infrastructure.Identity;
 using CrmLive.Infrastructure.Lists;
 using CrmLive.Infrastructure.Tickets;
@@ -19,6 +20,7 @@ public static class ExportEndpoints
     public const string CustomersRoute = "/export/customers.csv";
     public const string CompaniesRoute = "/export/companies.csv";
     public const string TicketsRoute = "/export/tickets.csv";
+    public const string DealsRoute = "/export/deals.csv";
 
     public static string CustomersLink(CustomerExportRequest request) => Link(CustomersRoute, request);
 
@@ -26,6 +28,8 @@ public static class ExportEndpoints
 
     public static string TicketsLink(TicketFilter filter, TicketSort sort, bool descending) =>
         Link(TicketsRoute, new TicketListQuery(filter, sort, descending));
+
+    public static string DealsLink(DealBoardQuery query) => Link(DealsRoute, query);
 
     /// <summary>CSV exports of lists, streamed (managers: an export takes the whole customer base out of the building).</summary>
     public static IEndpointRouteBuilder MapExportEndpoints(this IEndpointRouteBuilder app)
@@ -40,6 +44,8 @@ public static class ExportEndpoints
         MapExport<TicketListQuery>(app, TicketsRoute, "tickets", new(new TicketFilter()),
             (request, sp, body, actor, ct) => sp.GetRequiredService<TicketCsvExport>().WriteAsync(
                 request with { CurrentUserId = actor.UserId }, body, actor, ct));
+        MapExport<DealBoardQuery>(app, DealsRoute, "deals", new(),
+            (request, sp, body, actor, ct) => sp.GetRequiredService<DealCsvExport>().WriteAsync(request, body, actor, ct));
         return app;
     }
 

@@ -32,12 +32,12 @@ public partial class AnalyticsPage : IDisposable
     protected override void OnAfterRender(bool firstRender)
     {
         if (!firstRender) return;
-        _subscriptions.Add(Bus.Subscribe<AnalyticsProgressed>(e => InvokeAsync(() =>
+        _subscriptions.Add(Bus.SubscribeQueued<AnalyticsProgressed>(e => InvokeAsync(() =>
         {
             _progress = e;
             StateHasChanged();
         })));
-        _subscriptions.Add(Bus.Subscribe<AnalyticsRecomputed>(_ => InvokeAsync(async () =>
+        _subscriptions.Add(Bus.SubscribeQueued<AnalyticsRecomputed>(_ => InvokeAsync(async () =>
         {
             _progress = null;
             await LoadAsync();

@@ -65,17 +65,13 @@ public partial class LiveDashboard : IDisposable
     protected override void OnAfterRender(bool firstRender)
     {
         if (!firstRender) return;
-        _subscriptions.Add(Bus.Subscribe<MessageAdded>(e => NoteAsync(Describe(e))));
-        _subscriptions.Add(Bus.Subscribe<ConversationChanged>(e => NoteAsync(Describe(e))));
-        _subscriptions.Add(Bus.Subscribe<CustomerChanged>(e => e.What == "order" ? RefreshAsync() : Task.CompletedTask));
-        _subscriptions.Add(Bus.Subscribe<AgentPresenceChanged>(e => NoteAsync(new Activity(Guid.NewGuid(), e.OccurredAt,
+        _subscriptions.Add(Bus.SubscribeQueued<MessageAdded>(e => Note(Describe(e))));
+        _subscriptions.Add(Bus.SubscribeQueued<ConversationChanged>(e => Note(Describe(e))));
+        _subscriptions.Add(Bus.SubscribeQueued<CustomerChanged>(e => e.What == "order" ? Note(null) : Task.CompletedTask));
+        _subscriptions.Add(Bus.SubscribeQueued<AgentPresenceChanged>(e => Note(new Activity(Guid.NewGuid(), e.OccurredAt,
             Icons.Material.Outlined.SupportAgent, e.Online ? "An agent came online" : "An agent went offline"))));
-        _subscriptions.Add(Bus.Subscribe<AnalyticsRecomputed>(async e =>
-        {
-            await InvokeAsync(LoadSegmentsAsync);
-            await NoteAsync(new Activity(Guid.NewGuid(), e.OccurredAt, Icons.Material.Outlined.BubbleChart,
-                $"Analytics recomputed for {e.CustomersScored:N0} customers"));
-        }));
+        _subscriptions.Add(Bus.SubscribeQueued<AnalyticsRecomputed>(e => Note(new Activity(Guid.NewGuid(), e.OccurredAt,
+            Icons.Material.Outlined.BubbleChart, $"Analytics recomputed for {e.CustomersScored:N0} customers"), reloadSegments: true)));
         _live = true;
         StateHasChanged();
         _ = CatchUpAsync();
@@ -92,6 +88,12 @@ public partial class LiveDashboard : IDisposable
         {
             Logger.LogWarning(ex, "The dashboard could not catch up after connecting; the next live event will");
         }
+    }
+
+    private async Task Note(Activity? activity, bool reloadSegments = false)
+    {
+        if (reloadSegments) await InvokeAsync(LoadSegmentsAsync);
+        await NoteAsync(activity);
     }
 
     private async Task SetRangeAsync(DashboardRange range)

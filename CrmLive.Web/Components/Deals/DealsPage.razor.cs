@@ -54,7 +54,7 @@ public sealed partial class DealsPage
     {
         // Subscribe only once interactive: a prerender has no circuit to push to.
         if (!firstRender) return;
-        _subscription = Bus.Subscribe<DealChanged>(_ => InvokeAsync(ReloadAndRenderAsync));
+        _subscription = Bus.SubscribeQueued<DealChanged>(_ => InvokeAsync(ReloadAndRenderAsync));
         _live = true; // tests (and people) can act from here on
         StateHasChanged();
     }

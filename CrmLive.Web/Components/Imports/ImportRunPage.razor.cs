@@ -46,7 +46,7 @@ public partial class ImportRunPage : IDisposable
     {
         // Subscribe once interactive: a prerender has no circuit to push to.
         if (firstRender)
-            _subscription = Bus.Subscribe<ImportProgressed>(e => e.RunId == Id ? InvokeAsync(RefreshAsync) : Task.CompletedTask);
+            _subscription = Bus.SubscribeQueued<ImportProgressed>(e => e.RunId == Id ? InvokeAsync(RefreshAsync) : Task.CompletedTask);
     }
 
     private async Task RefreshAsync()

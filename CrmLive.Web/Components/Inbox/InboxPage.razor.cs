@@ -108,13 +108,13 @@ public sealed partial class InboxPage
         if (firstRender)
         {
             // Subscribe only once interactive: a prerender has no circuit to push to.
-            _subscriptions.Add(Bus.Subscribe<MessageAdded>(OnMessageAddedAsync));
-            _subscriptions.Add(Bus.Subscribe<ConversationChanged>(OnConversationChangedAsync));
-            _subscriptions.Add(Bus.Subscribe<TypingChanged>(OnTypingAsync));
-            _subscriptions.Add(Bus.Subscribe<VisitorPresenceChanged>(e => _selected?.VisitorId == e.VisitorId
+            _subscriptions.Add(Bus.SubscribeQueued<MessageAdded>(OnMessageAddedAsync));
+            _subscriptions.Add(Bus.SubscribeQueued<ConversationChanged>(OnConversationChangedAsync));
+            _subscriptions.Add(Bus.SubscribeQueued<TypingChanged>(OnTypingAsync));
+            _subscriptions.Add(Bus.SubscribeQueued<VisitorPresenceChanged>(e => _selected?.VisitorId == e.VisitorId
                 ? InvokeAsync(() => { _customerOnline = e.Online; StateHasChanged(); })
                 : Task.CompletedTask));
-            _subscriptions.Add(Bus.Subscribe<AgentPresenceChanged>(_ => InvokeAsync(async () =>
+            _subscriptions.Add(Bus.SubscribeQueued<AgentPresenceChanged>(_ => InvokeAsync(async () =>
             {
                 _team = await Queries.TeamAsync();
                 StateHasChanged();

@@ -55,7 +55,7 @@ public partial class TicketPage
     protected override void OnAfterRender(bool firstRender)
     {
         if (!firstRender) return;
-        _subscription = Bus.Subscribe<TicketChanged>(e => e.TicketId == Id
+        _subscription = Bus.SubscribeQueued<TicketChanged>(e => e.TicketId == Id
             ? InvokeAsync(async () => { await LoadAsync(); StateHasChanged(); })
             : Task.CompletedTask);
         _timer = Clock.CreateTimer(_ => InvokeAsync(() => { _now = Clock.GetUtcNow(); StateHasChanged(); }),

@@ -61,7 +61,7 @@ public partial class TicketsPage
     {
         if (!firstRender) return;
         // Any ticket change may move rows in or out of this filter, so reload the page rather than patching rows.
-        _subscription = Bus.Subscribe<TicketChanged>(_ => InvokeAsync(ReloadForChangeAsync));
+        _subscription = Bus.SubscribeQueued<TicketChanged>(_ => InvokeAsync(ReloadForChangeAsync));
         _timer = Clock.CreateTimer(_ => InvokeAsync(() =>
         {
             _now = Clock.GetUtcNow();
