@@ -70,6 +70,8 @@ internal sealed class RecurringJobsRegistration(IRecurringJobManager jobs, JobSc
         jobs.AddOrUpdate<WakeSnoozedJob>(WakeSnoozedJob.JobId, j => j.RunAsync(CancellationToken.None), Cron.Minutely());
         jobs.AddOrUpdate<Api.IdempotencyCleanupJob>(Api.IdempotencyCleanupJob.JobId, j => j.RunAsync(CancellationToken.None),
             Cron.Hourly());
+        jobs.AddOrUpdate<Webhooks.WebhookSweeperJob>(Webhooks.WebhookSweeperJob.JobId, j => j.RunAsync(CancellationToken.None),
+            "*/5 * * * *");
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

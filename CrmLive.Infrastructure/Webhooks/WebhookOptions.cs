@@ -33,6 +33,13 @@ public sealed class WebhookOptions
     [Range(10, 100_000)]
     public int LogEntriesPerSubscription { get; set; } = 200;
 
+    /// <summary>
+    /// A pending delivery not attempted for this long after it was stored, or this long past its retry time, lost its
+    /// job (a crash, a restart with the in-memory job store) and is queued again by the sweeper.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    public TimeSpan SweepAfter { get; set; } = TimeSpan.FromMinutes(5);
+
     /// <summary>Allow plain http:// addresses anywhere (always allowed in Development and for loopback addresses).</summary>
     public bool AllowHttp { get; set; }
 

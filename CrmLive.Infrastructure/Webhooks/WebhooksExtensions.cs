@@ -34,6 +34,7 @@ public static class WebhooksExtensions
         builder.Services.AddSingleton<WebhookSnapshots>();
         builder.Services.AddSingleton<WebhookSubscriptions>();
         builder.Services.AddTransient<WebhookDeliveryJob>();
+        builder.Services.AddTransient<WebhookSweeperJob>();
         builder.Services.AddHostedService<WebhookEventRelay>();
         return builder;
     }

@@ -252,4 +252,28 @@ public class WebhookDeliveryTests(WebhookFixture fixture)
         Assert.Equal(sent.TakeLast(WebhookAppFactory.LogEntriesPerSubscription).Order(), kept.Order());
         Assert.Equal(WebhookAppFactory.LogEntriesPerSubscription, (await Subscriptions.LogAsync(id)).Count);
     }
+
+    [Fact]
+    public async Task ADeliveryStoredJustBeforeACrash_IsSentByTheSweeper()
+    {
+        var (id, path, _) = await SubscribeAsync(WebhookEventTypes.CustomerUpdated);
+        // Stored, but its job never queued: the process died between the two.
+        var delivery = new WebhookDelivery(id, Guid.NewGuid(), WebhookEventTypes.CustomerUpdated, "{\"stranded\":true}",
+            DateTimeOffset.UtcNow.AddMinutes(-10));
+        await using (var db = await App.Service<IDbContextFactory<CrmDbContext>>().CreateDbContextAsync())
+        {
+            db.WebhookDeliveries.Add(delivery);
+            await db.SaveChangesAsync();
+        }
+
+        var queued = await App.Service<WebhookSweeperJob>().RunAsync(CancellationToken.None);
+
+        Assert.True(queued >= 1);
+        await WaitForAsync(path, r => r.Header("X-CrmLive-Delivery") == delivery.Id.ToString(), "the stranded delivery");
+        await App.WaitAsync(async () => (await Subscriptions.LogAsync(id)).Any(l => l.DeliveryId == delivery.Id && l.StatusCode == 204),
+            "its log line");
+        await using var check = await App.Service<IDbContextFactory<CrmDbContext>>().CreateDbContextAsync();
+        var sent = await check.WebhookDeliveries.AsNoTracking().SingleAsync(d => d.Id == delivery.Id);
+        Assert.Equal(WebhookDeliveryStatus.Succeeded, sent.Status); // so no later sweep sends it again
+    }
 }
