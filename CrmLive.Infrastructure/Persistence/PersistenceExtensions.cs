@@ -34,8 +34,10 @@ public static class PersistenceExtensions
                     .AddInterceptors(new SqlitePragmas()));
                 break;
             case DatabaseProvider.SqlServer:
+                // A list in a query goes as one JSON parameter (OPENJSON): SQL Server takes at most 2,100 parameters, and
+                // an import batch looks up 10,000 keys at once.
                 Register<SqlServerCrmDbContext, SqlServerProviderSql>(builder, o => o.UseSqlServer(Required(connectionString, options.Provider),
-                    s => s.CommandTimeout(timeout)));
+                    s => s.CommandTimeout(timeout).UseParameterizedCollectionMode(ParameterTranslationMode.Parameter)));
                 break;
             case DatabaseProvider.PostgreSql:
                 Register<PostgreSqlCrmDbContext, PostgreSqlProviderSql>(builder, o => o.UseNpgsql(Required(connectionString, options.Provider),
