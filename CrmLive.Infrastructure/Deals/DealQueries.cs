@@ -43,8 +43,8 @@ public sealed class DealQueries(IDbContextFactory<CrmDbContext> dbFactory, Staff
             for (var skip = 0; ; skip += page)
             {
                 await using var db = await dbFactory.CreateDbContextAsync(ct);
-                var cards = await CardsAsync(db, Filter(db.Deals.AsNoTracking(), query).Where(d => d.Stage == stage), owners, ct,
-                    skip, page);
+                var cards = await CardsAsync(db, Filter(db.Deals.AsNoTracking(), query).Where(d => d.Stage == stage), page, owners,
+                    ct, skip);
                 foreach (var card in cards) yield return card;
                 if (cards.Count < page) break;
             }
@@ -76,11 +76,8 @@ public sealed class DealQueries(IDbContextFactory<CrmDbContext> dbFactory, Staff
     private async Task<Dictionary<string, string>> OwnerNamesAsync(CancellationToken ct) =>
         (await staff.AllAsync(ct)).ToDictionary(s => s.Id, s => s.DisplayName);
 
-    private static Task<IReadOnlyList<DealCard>> CardsAsync(CrmDbContext db, IQueryable<Deal> deals, int take,
-        IReadOnlyDictionary<string, string> owners, CancellationToken ct) => CardsAsync(db, deals, owners, ct, 0, take);
-
-    private static async Task<IReadOnlyList<DealCard>> CardsAsync(CrmDbContext db, IQueryable<Deal> deals,
-        IReadOnlyDictionary<string, string> owners, CancellationToken ct, int skip, int take)
+    private static async Task<IReadOnlyList<DealCard>> CardsAsync(CrmDbContext db, IQueryable<Deal> deals, int take,
+        IReadOnlyDictionary<string, string> owners, CancellationToken ct, int skip = 0)
     {
         var rows = await (
                 from d in deals

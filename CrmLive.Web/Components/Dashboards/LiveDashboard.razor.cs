@@ -74,26 +74,43 @@ public partial class LiveDashboard : IDisposable
             Icons.Material.Outlined.BubbleChart, $"Analytics recomputed for {e.CustomersScored:N0} customers"), reloadSegments: true)));
         _live = true;
         StateHasChanged();
-        _ = CatchUpAsync();
+        StartRecount(); // counts anything that happened between the first load and these subscriptions
     }
 
-    /// <summary>Counts anything that happened between the first load and these subscriptions.</summary>
-    private async Task CatchUpAsync()
+    /// <summary>
+    /// Notes the event and starts a recount without waiting for it: the page's events come one at a time from its
+    /// queue, and a burst that arrives while a recount runs is then folded into the next one.
+    /// </summary>
+    private async Task Note(Activity? activity, bool reloadSegments = false)
+    {
+        if (reloadSegments) await InvokeAsync(LoadSegmentsAsync);
+        if (activity is not null)
+        {
+            await InvokeAsync(() =>
+            {
+                _activity.Insert(0, activity);
+                if (_activity.Count > ActivityLength) _activity.RemoveAt(_activity.Count - 1);
+            });
+        }
+        StartRecount();
+    }
+
+    private void StartRecount() => _ = RecountAsync();
+
+    private async Task RecountAsync()
     {
         try
         {
             await RefreshAsync();
         }
+        catch (ObjectDisposedException)
+        {
+            // The page was closed meanwhile.
+        }
         catch (Exception ex)
         {
-            Logger.LogWarning(ex, "The dashboard could not catch up after connecting; the next live event will");
+            Logger.LogWarning(ex, "The dashboard could not recount after a live event; the next one will");
         }
-    }
-
-    private async Task Note(Activity? activity, bool reloadSegments = false)
-    {
-        if (reloadSegments) await InvokeAsync(LoadSegmentsAsync);
-        await NoteAsync(activity);
     }
 
     private async Task SetRangeAsync(DashboardRange range)
@@ -129,19 +146,6 @@ public partial class LiveDashboard : IDisposable
         var overview = await Analytics.OverviewAsync();
         _segments = overview.Summary;
         _moves = overview.Moves;
-    }
-
-    private async Task NoteAsync(Activity? activity)
-    {
-        if (activity is not null)
-        {
-            await InvokeAsync(() =>
-            {
-                _activity.Insert(0, activity);
-                if (_activity.Count > ActivityLength) _activity.RemoveAt(_activity.Count - 1);
-            });
-        }
-        await RefreshAsync();
     }
 
     private static Activity? Describe(MessageAdded e) => e.IsPrivate
