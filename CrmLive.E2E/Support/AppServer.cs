@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace CrmLive.E2E.Support;
 
@@ -32,6 +33,7 @@ public sealed class AppServer : WebApplicationFactory<Program>
         builder.UseSetting("ConnectionStrings:Crm", $"Data Source={_dbPath}");
         builder.UseSetting("urls", "http://127.0.0.1:0");
         builder.UseSetting("Webhooks:AllowPrivateNetworks", "true"); // the test receivers run on 127.0.0.1
+        if (ServerLog.Path is { } log) builder.ConfigureLogging(l => l.AddProvider(new ServerLog(log)));
     }
 
     protected override void Dispose(bool disposing)
