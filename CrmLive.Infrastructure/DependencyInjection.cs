@@ -11,9 +11,11 @@ using CrmLive.Infrastructure.Demo;
 using CrmLive.Infrastructure.Imports;
 using CrmLive.Infrastructure.Jobs;
 using CrmLive.Infrastructure.Live;
+using CrmLive.Infrastructure.Mail;
 using CrmLive.Infrastructure.Operations;
 using CrmLive.Infrastructure.Persistence;
 using CrmLive.Infrastructure.Redis;
+using CrmLive.Infrastructure.Team;
 using CrmLive.Infrastructure.Text;
 using CrmLive.Infrastructure.Tickets;
 using CrmLive.Infrastructure.Webhooks;
@@ -46,6 +48,8 @@ public static class DependencyInjection
         builder.AddImports();
         builder.AddWebhooks();
         builder.AddApiKeys();
+        builder.AddMail();
+        builder.AddTeam();
 
         builder.Services.AddSingleton<DashboardQueries>();
         builder.Services.AddSingleton<TeamPerformance>();

@@ -62,4 +62,25 @@ public static class AuditActions
     public const string WebhookDisabled = "webhook.disabled";
     public const string AnalyticsRecomputeRequested = "analytics.recompute";
     public const string ScheduleChanged = "schedule.changed";
+    public const string SignedIn = "staff.signed_in";
+    public const string SignInFailed = "staff.sign_in_failed";
+    public const string LockedOut = "staff.locked_out";
+    public const string SignedOut = "staff.signed_out";
+    public const string StaffInvited = "staff.invited";
+    public const string InvitationRevoked = "staff.invitation_revoked";
+    public const string StaffJoined = "staff.joined";
+    public const string RoleChanged = "staff.role_changed";
+    public const string CapacityChanged = "staff.capacity_changed";
+    public const string InboxesChanged = "staff.inboxes_changed";
+    public const string StaffDeactivated = "staff.deactivated";
+    public const string StaffReactivated = "staff.reactivated";
+    public const string InboxCreated = "inbox.created";
+    public const string InboxChanged = "inbox.changed";
+    public const string InboxSecretRotated = "inbox.secret_rotated";
+    public const string BotModelPromoted = "bot.model_promoted";
+
+    /// <summary>Every action, for the audit page's filter.</summary>
+    public static IReadOnlyList<string> All { get; } = typeof(AuditActions)
+        .GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)
+        .Where(f => f.IsLiteral).Select(f => (string)f.GetRawConstantValue()!).Order().ToList();
 }

@@ -7,17 +7,43 @@ public sealed class Inbox : Entity
 {
     private Inbox() { }
 
+    public const int MaxGreetingLength = 300;
+
     public Inbox(string key, string name, string greeting)
     {
-        Key = Guard.NotBlank(key, nameof(key), 50).ToLowerInvariant();
-        Name = Guard.NotBlank(name, nameof(name), 100);
-        Greeting = greeting;
+        Key = InboxKey.Normalize(key);
+        Name = Guard.NotBlank(name, "Name", 100);
+        Greeting = Guard.NotBlank(greeting, "Greeting", MaxGreetingLength);
         IdentitySecret = SignedIdentity.NewSecret();
     }
 
     public string Key { get; private set; } = "";
     public string Name { get; private set; } = "";
+
+    /// <summary>The widget's first line to a visitor, in Markdown.</summary>
     public string Greeting { get; private set; } = "";
+
+    /// <summary>The widget's accent colour, <c>#rrggbb</c>.</summary>
+    public string WidgetColor { get; private set; } = WidgetLook.DefaultColor;
+
+    public WidgetPosition WidgetPosition { get; private set; } = WidgetPosition.Right;
+
+    public void Rename(string name) => Name = Guard.NotBlank(name, "Name", 100);
+
+    public void SetLook(string greeting, string color, WidgetPosition position)
+    {
+        Greeting = Guard.NotBlank(greeting, "Greeting", MaxGreetingLength);
+        WidgetColor = WidgetLook.NormalizeColor(color);
+        WidgetPosition = Enum.IsDefined(position) ? position : throw new DomainException("Pick left or right for the widget.");
+    }
+
+    /// <summary>
+    /// When on, only visitors whose host page signs their identity may chat; anonymous visitors see why and cannot
+    /// send. For shops whose chat is a perk of the signed-in account.
+    /// </summary>
+    public bool VerifiedVisitorsOnly { get; private set; }
+
+    public void RequireVerifiedVisitors(bool required) => VerifiedVisitorsOnly = required;
 
     /// <summary>
     /// Sites (scheme, host and port, one per line) whose pages may run this inbox's widget, besides CrmLive's own
@@ -43,7 +69,31 @@ public sealed class Inbox : Entity
     /// <summary>Keys the HMAC with which host pages sign their signed-in user's id (see <see cref="SignedIdentity"/>).</summary>
     public string IdentitySecret { get; private set; } = "";
 
-    public void RotateIdentitySecret() => IdentitySecret = SignedIdentity.NewSecret();
+    /// <summary>The secret before the last rotation, still accepted until <see cref="PreviousSecretValidUntil"/>.</summary>
+    public string? PreviousIdentitySecret { get; private set; }
+
+    public DateTimeOffset? PreviousSecretValidUntil { get; private set; }
+
+    /// <summary>
+    /// A new secret; the old one keeps working for <paramref name="grace"/> so the host site can deploy the new one
+    /// without signing its customers out of the chat (zero ends it at once, after a leak).
+    /// </summary>
+    public void RotateIdentitySecret(DateTimeOffset now, TimeSpan grace)
+    {
+        if (grace < TimeSpan.Zero || grace > MaxSecretGrace)
+            throw new DomainException($"The old secret can stay valid for at most {MaxSecretGrace.TotalDays:0} days.");
+        PreviousIdentitySecret = grace > TimeSpan.Zero ? IdentitySecret : null;
+        PreviousSecretValidUntil = grace > TimeSpan.Zero ? now + grace : null;
+        IdentitySecret = SignedIdentity.NewSecret();
+    }
+
+    public static readonly TimeSpan MaxSecretGrace = TimeSpan.FromDays(30);
+
+    /// <summary>Whether the host page's signature of <paramref name="userId"/> is made with this inbox's secret.</summary>
+    public bool Vouches(string? userId, string? signature, DateTimeOffset now) =>
+        SignedIdentity.IsValid(userId, signature, IdentitySecret)
+        || (PreviousIdentitySecret is { } previous && now < PreviousSecretValidUntil
+            && SignedIdentity.IsValid(userId, signature, previous));
 
     /// <summary>IANA or Windows time-zone id the business hours are read in.</summary>
     public string TimeZoneId { get; private set; } = "UTC";
@@ -93,6 +143,37 @@ public sealed class Inbox : Entity
         if (candidate == Origins.Normalize(ownOrigin)) return true;
         var allowed = AllowedOriginList;
         return allowed.Contains("*") || allowed.Contains(candidate);
+    }
+}
+
+public enum WidgetPosition { Right, Left }
+
+/// <summary>The widget's look as an inbox sets it.</summary>
+public static class WidgetLook
+{
+    public const string DefaultColor = "#3157d5";
+
+    /// <summary>Accepts <c>#rgb</c> or <c>#rrggbb</c> (any case); anything else could break out of the widget's CSS.</summary>
+    public static string NormalizeColor(string? color)
+    {
+        var value = (color ?? "").Trim().ToLowerInvariant();
+        if (value.Length == 4 && value[0] == '#' && value[1..].All(Uri.IsHexDigit))
+            value = $"#{value[1]}{value[1]}{value[2]}{value[2]}{value[3]}{value[3]}";
+        if (value.Length != 7 || value[0] != '#' || !value[1..].All(Uri.IsHexDigit))
+            throw new DomainException($"'{color}' is not a colour like #3157d5.");
+        return value;
+    }
+}
+
+/// <summary>Inbox keys as the embed snippet carries them: lower-case letters, digits and dashes.</summary>
+public static class InboxKey
+{
+    public static string Normalize(string? key)
+    {
+        var value = Guard.NotBlank(key, "Key", 50).ToLowerInvariant();
+        if (!value.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '-'))
+            throw new DomainException("An inbox key may hold only letters, digits and dashes (it goes in the embed snippet).");
+        return value;
     }
 }
 

@@ -28,6 +28,11 @@ public sealed class Visitor : Entity
 
     public void AttachTo(Guid customerId) => CustomerId = customerId;
 
+    /// <summary>The host page vouched for this browser's user with a valid signed identity.</summary>
+    public bool IsVerified { get; private set; }
+
+    public void MarkVerified() => IsVerified = true;
+
     /// <summary>What the visitor typed into the pre-chat form. Unverified: it never links them to a customer.</summary>
     public string? Name { get; private set; }
 

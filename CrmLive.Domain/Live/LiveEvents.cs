@@ -86,3 +86,9 @@ public sealed record AnalyticsProgressed(Guid RunId, string Stage, int Processed
 
 /// <summary><paramref name="Count"/> customers moved from one segment (or tier) to another.</summary>
 public sealed record MetricMove(string Kind, string From, string To, int Count);
+
+/// <summary>
+/// A person's access changed (role, deactivation): their open screens end the session so the change takes hold at
+/// once, on every instance.
+/// </summary>
+public sealed record StaffAccessChanged(string UserId, string Reason) : LiveEvent;

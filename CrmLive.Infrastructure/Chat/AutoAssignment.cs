@@ -33,8 +33,11 @@ public sealed class AutoAssignment(
             .GroupBy(c => c.AssignedAgentId!)
             .Select(g => new { AgentId = g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.AgentId, g => g.Count, ct);
+        var inboxId = await db.Conversations.Where(c => c.Id == conversationId).Select(c => c.InboxId).FirstOrDefaultAsync(ct);
+        // Active people who work this inbox (someone with no inboxes chosen works them all).
         var agents = await db.Users.AsNoTracking()
-            .Where(u => online.Contains(u.Id))
+            .Where(u => online.Contains(u.Id) && u.IsActive)
+            .Where(u => !db.StaffInboxes.Any(s => s.UserId == u.Id) || db.StaffInboxes.Any(s => s.UserId == u.Id && s.InboxId == inboxId))
             .Select(u => new { u.Id, u.ChatCapacity, u.LastAssignedAt })
             .ToListAsync(ct);
         var chosen = RoundRobinAssignment.Choose(agents.Select(a =>

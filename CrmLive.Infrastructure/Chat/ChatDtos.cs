@@ -38,8 +38,16 @@ public sealed record WidgetSession(
     string? CustomerName);
 
 /// <summary>What the widget needs to know about its inbox: hours, away message, attachment limits.</summary>
+/// <summary>What the widget needs to know about its inbox: hours, attachments, look, and whether this visitor may chat.</summary>
 public sealed record InboxSettings(bool IsOpen, string AwayMessage, IReadOnlyList<string> AttachmentTypes,
-    long MaxAttachmentBytes);
+    long MaxAttachmentBytes, string Greeting, string Color, string Position, bool CanChat)
+{
+    public const string VerifiedOnlyMessage = "This chat is for signed-in customers. Please sign in to your account to chat with us.";
+
+    public static InboxSettings Of(Domain.Conversations.Inbox inbox, DateTimeOffset now, bool canChat) =>
+        new(inbox.IsOpenAt(now), inbox.AwayMessage, inbox.Attachments.Types, inbox.MaxAttachmentBytes, inbox.Greeting,
+            inbox.WidgetColor, inbox.WidgetPosition.ToString().ToLowerInvariant(), canChat);
+}
 
 public sealed record SendResult(Guid ConversationId, long Seq, bool Duplicate);
 

@@ -12,7 +12,7 @@ namespace CrmLive.Infrastructure.Chat;
 public sealed record AttachmentUpload(string FileName, byte[] Bytes);
 
 /// <summary>A widget that proved itself with its visitor token, and the limits of its inbox.</summary>
-public sealed record VisitorUploadContext(Guid VisitorId, AttachmentRules Rules);
+public sealed record VisitorUploadContext(Guid VisitorId, AttachmentRules Rules, bool MayChat);
 
 /// <summary>A stored file ready to be served.</summary>
 public sealed record AttachmentFile(string FileName, string ContentType, byte[] Bytes)
@@ -30,9 +30,11 @@ public sealed partial class ConversationService
         var hash = VisitorTokens.Hash(visitorToken!);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var found = await db.Visitors.AsNoTracking().Where(v => v.TokenHash == hash)
-            .Join(db.Inboxes, v => v.InboxId, i => i.Id, (v, i) => new { v.Id, i.AttachmentTypes, i.MaxAttachmentBytes })
+            .Join(db.Inboxes, v => v.InboxId, i => i.Id, (v, i) => new { v.Id, i.AttachmentTypes, i.MaxAttachmentBytes, MayChat = v.IsVerified || !i.VerifiedVisitorsOnly })
             .SingleOrDefaultAsync(ct);
-        return found is null ? null : new VisitorUploadContext(found.Id, new AttachmentRules(found.AttachmentTypes, found.MaxAttachmentBytes));
+        return found is null
+            ? null
+            : new VisitorUploadContext(found.Id, new AttachmentRules(found.AttachmentTypes, found.MaxAttachmentBytes), found.MayChat);
     }
 
     /// <summary>The limits that apply to files agents attach in this conversation.</summary>

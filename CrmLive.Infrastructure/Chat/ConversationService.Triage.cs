@@ -51,7 +51,7 @@ public sealed partial class ConversationService
                 ?? throw new ChatException("That conversation no longer exists.");
             string target = "the queue";
             if (toAgentId is not null)
-                target = await db.Users.Where(u => u.Id == toAgentId).Select(u => u.DisplayName)
+                target = await db.Users.Where(u => u.Id == toAgentId && u.IsActive).Select(u => u.DisplayName)
                     .SingleOrDefaultAsync(ct) ?? throw new ChatException("That person is not an active member of the team.");
             try
             {

@@ -43,7 +43,8 @@ public sealed partial class ConversationService(
         }
 
         var now = clock.GetUtcNow();
-        var customer = await VerifiedCustomerAsync(db, inbox, identity, ct);
+        var vouched = Vouched(inbox, identity, now);
+        var customer = vouched ? await KnownCustomerAsync(db, inbox, identity!.UserId!, ct) : null;
         Visitor? visitor = null;
         if (VisitorTokens.LooksValid(visitorToken))
         {
@@ -52,6 +53,7 @@ public sealed partial class ConversationService(
             // A browser that chatted as one signed-in customer must not show that chat to the next person
             // (signed out, or signed in as someone else): they start afresh.
             if (visitor?.CustomerId is { } linked && linked != customer?.Id) visitor = null;
+            if (visitor is { IsVerified: true } && !vouched) visitor = null;
         }
 
         var isNew = visitor is null;
@@ -63,6 +65,7 @@ public sealed partial class ConversationService(
             db.Visitors.Add(visitor);
         }
         visitor.Seen(now);
+        if (vouched) visitor.MarkVerified();
         // A visitor created just now has no conversation yet: no need to ask.
         var conversation = isNew ? null : await CurrentConversationAsync(db, visitor.Id, ct);
         if (customer is not null && visitor.CustomerId is null)
@@ -75,28 +78,29 @@ public sealed partial class ConversationService(
         var messages = conversation is null
             ? []
             : await MessagesAfterAsync(db, conversation.Id, 0, forCustomer: true, ct);
-        var settings = new InboxSettings(inbox.IsOpenAt(now), inbox.AwayMessage, inbox.Attachments.Types,
-            inbox.MaxAttachmentBytes);
+        var settings = InboxSettings.Of(inbox, now, canChat: !inbox.VerifiedVisitorsOnly || visitor.IsVerified);
         return new WidgetSession(visitorToken!, visitor.Id, conversation?.Id, conversation?.LastSeq ?? 0,
             conversation?.Status, messages, conversation?.AgentReadSeq ?? 0, settings, customer?.Name);
     }
 
-    /// <summary>The customer a valid signed identity names; a missing, wrong or unknown one links nobody.</summary>
-    private async Task<Customer?> VerifiedCustomerAsync(CrmDbContext db, Inbox inbox, WidgetIdentity? identity,
-        CancellationToken ct)
+    /// <summary>Whether the host page signed its user's id with the inbox secret (or the one before, in its grace).</summary>
+    private bool Vouched(Inbox inbox, WidgetIdentity? identity, DateTimeOffset now)
     {
-        if (identity is null || string.IsNullOrEmpty(identity.UserId)) return null;
-        if (!SignedIdentity.IsValid(identity.UserId, identity.Signature, inbox.IdentitySecret))
-        {
-            logger.LogWarning("Widget identity rejected for inbox {Inbox}: the signature for user {UserId} is missing or wrong",
-                inbox.Key, identity.UserId.Length > 100 ? identity.UserId[..100] : identity.UserId);
-            metrics.IdentityRejected();
-            return null;
-        }
-        var customer = await db.Customers.AsNoTracking().SingleOrDefaultAsync(c => c.ExternalId == identity.UserId, ct);
+        if (identity is null || string.IsNullOrEmpty(identity.UserId)) return false;
+        if (inbox.Vouches(identity.UserId, identity.Signature, now)) return true;
+        logger.LogWarning("Widget identity rejected for inbox {Inbox}: the signature for user {UserId} is missing or wrong",
+            inbox.Key, identity.UserId.Length > 100 ? identity.UserId[..100] : identity.UserId);
+        metrics.IdentityRejected();
+        return false;
+    }
+
+    /// <summary>The customer a vouched-for identity names; an unknown one links nobody.</summary>
+    private async Task<Customer?> KnownCustomerAsync(CrmDbContext db, Inbox inbox, string userId, CancellationToken ct)
+    {
+        var customer = await db.Customers.AsNoTracking().SingleOrDefaultAsync(c => c.ExternalId == userId, ct);
         if (customer is null)
             logger.LogInformation("Widget identity for inbox {Inbox} is valid but no customer has external id {UserId}",
-                inbox.Key, identity.UserId);
+                inbox.Key, userId);
         return customer;
     }
 

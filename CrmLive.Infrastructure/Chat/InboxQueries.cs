@@ -80,7 +80,7 @@ public sealed class InboxQueries(IDbContextFactory<CrmDbContext> dbFactory, IPro
         var agents = await (from u in db.Users
                             join ur in db.UserRoles on u.Id equals ur.UserId
                             join r in db.Roles on ur.RoleId equals r.Id
-                            where r.Name == Roles.Agent
+                            where r.Name == Roles.Agent && u.IsActive
                             orderby u.DisplayName
                             select new { u.Id, u.DisplayName, u.ChatCapacity }).ToListAsync(ct);
         var load = await db.Conversations.AsNoTracking()

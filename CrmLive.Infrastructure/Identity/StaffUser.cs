@@ -12,4 +12,14 @@ public sealed class StaffUser : IdentityUser
 
     /// <summary>When automatic assignment last gave this person a conversation; drives the rotation.</summary>
     public DateTimeOffset? LastAssignedAt { get; set; }
+
+    /// <summary>
+    /// False once an Admin deactivates the person: they cannot sign in, their sessions end, and their history stays
+    /// attributed to them.
+    /// </summary>
+    public bool IsActive { get; set; } = true;
+
+    public DateTimeOffset? DeactivatedAt { get; set; }
+
+    public DateTimeOffset? LastSignInAt { get; set; }
 }

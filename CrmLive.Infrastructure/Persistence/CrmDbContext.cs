@@ -63,6 +63,8 @@ public abstract class CrmDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<AnalyticsRun> AnalyticsRuns => Set<AnalyticsRun>();
     public DbSet<SegmentRevenueHour> SegmentRevenueHours => Set<SegmentRevenueHour>();
     public DbSet<Domain.Common.JobSchedule> JobSchedules => Set<Domain.Common.JobSchedule>();
+    public DbSet<Domain.Team.Invitation> Invitations => Set<Domain.Team.Invitation>();
+    public DbSet<StaffInbox> StaffInboxes => Set<StaffInbox>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -1,6 +1,7 @@
 using CrmLive.Infrastructure.Identity;
 using CrmLive.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace CrmLive.Web.Account;
 
@@ -13,6 +14,8 @@ public static class AccountExtensions
     public static IHostApplicationBuilder AddAccounts(this IHostApplicationBuilder builder)
     {
         builder.Services.AddCascadingAuthenticationState();
+        builder.Services.AddScoped<Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider,
+            StaffRevalidatingAuthenticationStateProvider>();
         builder.Services.AddIdentity<StaffUser, IdentityRole>(o =>
             {
                 o.User.RequireUniqueEmail = true;
@@ -20,10 +23,15 @@ public static class AccountExtensions
                 o.Lockout.AllowedForNewUsers = true;
                 o.Lockout.MaxFailedAccessAttempts = 5;
                 o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.SignIn.RequireConfirmedAccount = true; // "confirmed" here means active: see ActiveStaffConfirmation
             })
             .AddEntityFrameworkStores<CrmDbContext>()
             .AddClaimsPrincipalFactory<StaffClaimsPrincipalFactory>()
             .AddDefaultTokenProviders();
+        builder.Services.Replace(ServiceDescriptor.Scoped<IUserConfirmation<StaffUser>, ActiveStaffConfirmation>());
+        // A deactivation or role change renews the person's security stamp; cookies are checked against it every
+        // minute, so a copied cookie stops working soon after, even where no screen is open to end the session.
+        builder.Services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
 
         builder.Services.ConfigureApplicationCookie(o =>
         {
@@ -61,9 +69,11 @@ public static class AccountExtensions
     public static IEndpointRouteBuilder MapAccountEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapPost(LogoutPath, async (SignInManager<StaffUser> signIn, ILogger<SignInManager<StaffUser>> logger,
-                HttpContext http) =>
+                CrmLive.Infrastructure.Audit.AuditLog audit, HttpContext http) =>
             {
                 logger.LogInformation("{User} signed out", http.User.Identity?.Name);
+                await audit.WriteAsync(http.User.ToAuditActor(http.Connection.RemoteIpAddress?.ToString()),
+                    CrmLive.Domain.Audit.AuditActions.SignedOut, http.User.Identity?.Name ?? "");
                 await signIn.SignOutAsync();
                 return TypedResults.LocalRedirect("/");
             })

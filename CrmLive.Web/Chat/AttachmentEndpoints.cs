@@ -36,6 +36,7 @@ public static class AttachmentEndpoints
         // The visitor proves itself and its inbox's size limit applies before a byte of the body is read.
         var visitor = await chat.AuthenticateVisitorAsync(request.Headers[VisitorTokenHeader], ct);
         if (visitor is null) return Refuse(logger, "Unknown visitor; reload the page.", StatusCodes.Status401Unauthorized);
+        if (!visitor.MayChat) return Refuse(logger, InboxSettings.VerifiedOnlyMessage, StatusCodes.Status403Forbidden);
         if (request.ContentLength > visitor.Rules.MaxBytes + FormOverhead)
             return Refuse(logger, $"Files can be at most {AttachmentRules.FormatSize(visitor.Rules.MaxBytes)}.",
                 StatusCodes.Status413PayloadTooLarge);

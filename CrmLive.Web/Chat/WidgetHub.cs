@@ -37,6 +37,7 @@ public sealed class WidgetHub(ConversationService chat, MarkdownRenderer markdow
     public const string Route = "/hubs/widget";
     private const string VisitorKey = "visitorId";
     private const string ConversationKey = "conversationId";
+    private const string MayChatKey = "mayChat";
 
     public static string VisitorGroup(Guid visitorId) => $"visitor:{visitorId:N}";
 
@@ -88,6 +89,7 @@ public sealed class WidgetHub(ConversationService chat, MarkdownRenderer markdow
             await ArriveAsync(session.VisitorId);
         Context.Items[VisitorKey] = session.VisitorId;
         Context.Items[ConversationKey] = session.ConversationId;
+        Context.Items[MayChatKey] = session.Inbox.CanChat;
         await Groups.AddToGroupAsync(Context.ConnectionId, VisitorGroup(session.VisitorId), Context.ConnectionAborted);
         return new WidgetStart(session.VisitorToken, session.ConversationId, session.LastSeq, session.Status,
             [.. session.Messages.Select(m => WidgetMessage.From(m, markdown))], session.ReadSeq, session.Inbox,
@@ -96,6 +98,7 @@ public sealed class WidgetHub(ConversationService chat, MarkdownRenderer markdow
 
     public async Task<SendResult> Send(string clientMessageId, string text)
     {
+        EnsureMayChat();
         var result = await GuardAsync(() => chat.ReceiveFromVisitorAsync(CurrentVisitor(), clientMessageId, text,
             Context.ConnectionAborted));
         Context.Items[ConversationKey] = result.ConversationId;
@@ -106,6 +109,7 @@ public sealed class WidgetHub(ConversationService chat, MarkdownRenderer markdow
     public Task Introduce(string? name, string? email) =>
         GuardAsync(async () =>
         {
+            EnsureMayChat();
             await chat.IntroduceVisitorAsync(CurrentVisitor(), name, email, Context.ConnectionAborted);
             return true;
         });
@@ -131,6 +135,18 @@ public sealed class WidgetHub(ConversationService chat, MarkdownRenderer markdow
         var missed = await GuardAsync(() => chat.GetVisitorHistoryAsync(CurrentVisitor(), Math.Max(0, afterSeq),
             Context.ConnectionAborted));
         return [.. missed.Select(m => WidgetMessage.From(m, markdown))];
+    }
+
+    /// <summary>An inbox for verified visitors only lets an unsigned visitor read, never write.</summary>
+    private void EnsureMayChat()
+    {
+        CurrentVisitor();
+        if (Context.Items.TryGetValue(MayChatKey, out var may) && may is false)
+        {
+            logger.LogInformation("Widget message refused: visitor {VisitorId} is not verified and the inbox requires it",
+                CurrentVisitor());
+            throw new HubException(InboxSettings.VerifiedOnlyMessage);
+        }
     }
 
     private Guid CurrentVisitor() =>

@@ -60,6 +60,9 @@ internal sealed class InboxEntityTypeConfiguration : IEntityTypeConfiguration<In
         builder.Property(i => i.Greeting).HasMaxLength(500);
         builder.Property(i => i.AllowedOrigins).HasMaxLength(4000);
         builder.Property(i => i.IdentitySecret).HasMaxLength(64).IsRequired();
+        builder.Property(i => i.PreviousIdentitySecret).HasMaxLength(64);
+        builder.Property(i => i.WidgetColor).HasMaxLength(7).IsRequired();
+        builder.Property(i => i.WidgetPosition).HasConversion<string>().HasMaxLength(10);
         builder.Property(i => i.TimeZoneId).HasMaxLength(64).IsRequired();
         builder.Property(i => i.BusinessHours).HasMaxLength(1000);
         builder.Property(i => i.AwayMessage).HasMaxLength(500);

@@ -749,10 +749,30 @@ namespace CrmLive.Infrastructure.Persistence.PostgreSql.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<string>("PreviousIdentitySecret")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset?>("PreviousSecretValidUntil")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("TimeZoneId")
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
+
+                    b.Property<bool>("VerifiedVisitorsOnly")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("WidgetColor")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("character varying(7)");
+
+                    b.Property<string>("WidgetPosition")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
 
                     b.HasKey("Id");
 
@@ -841,6 +861,9 @@ namespace CrmLive.Infrastructure.Persistence.PostgreSql.Migrations
 
                     b.Property<Guid>("InboxId")
                         .HasColumnType("uuid");
+
+                    b.Property<bool>("IsVerified")
+                        .HasColumnType("boolean");
 
                     b.Property<DateTimeOffset>("LastSeenAt")
                         .HasColumnType("timestamp with time zone");
@@ -1595,6 +1618,59 @@ namespace CrmLive.Infrastructure.Persistence.PostgreSql.Migrations
                     b.ToTable("Orders");
                 });
 
+            modelBuilder.Entity("CrmLive.Domain.Team.Invitation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("AcceptedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DisplayName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("InvitedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Email");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.ToTable("Invitations");
+                });
+
             modelBuilder.Entity("CrmLive.Domain.Tickets.SlaSettings", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1827,6 +1903,21 @@ namespace CrmLive.Infrastructure.Persistence.PostgreSql.Migrations
                     b.ToTable("WebhookSubscriptions");
                 });
 
+            modelBuilder.Entity("CrmLive.Infrastructure.Identity.StaffInbox", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasColumnType("text");
+
+                    b.Property<Guid>("InboxId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("UserId", "InboxId");
+
+                    b.HasIndex("InboxId");
+
+                    b.ToTable("StaffInboxes");
+                });
+
             modelBuilder.Entity("CrmLive.Infrastructure.Identity.StaffUser", b =>
                 {
                     b.Property<string>("Id")
@@ -1842,6 +1933,9 @@ namespace CrmLive.Infrastructure.Persistence.PostgreSql.Migrations
                         .IsConcurrencyToken()
                         .HasColumnType("text");
 
+                    b.Property<DateTimeOffset?>("DeactivatedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("DisplayName")
                         .IsRequired()
                         .HasColumnType("text");
@@ -1853,7 +1947,13 @@ namespace CrmLive.Infrastructure.Persistence.PostgreSql.Migrations
                     b.Property<bool>("EmailConfirmed")
                         .HasColumnType("boolean");
 
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("boolean");
+
                     b.Property<DateTimeOffset?>("LastAssignedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("LastSignInAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<bool>("LockoutEnabled")
@@ -2225,6 +2325,21 @@ namespace CrmLive.Infrastructure.Persistence.PostgreSql.Migrations
                     b.HasOne("CrmLive.Domain.Webhooks.WebhookSubscription", null)
                         .WithMany()
                         .HasForeignKey("SubscriptionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CrmLive.Infrastructure.Identity.StaffInbox", b =>
+                {
+                    b.HasOne("CrmLive.Domain.Conversations.Inbox", null)
+                        .WithMany()
+                        .HasForeignKey("InboxId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CrmLive.Infrastructure.Identity.StaffUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

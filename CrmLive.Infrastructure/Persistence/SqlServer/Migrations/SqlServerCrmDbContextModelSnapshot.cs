@@ -749,10 +749,30 @@ namespace CrmLive.Infrastructure.Persistence.SqlServer.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
 
+                    b.Property<string>("PreviousIdentitySecret")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<DateTimeOffset?>("PreviousSecretValidUntil")
+                        .HasColumnType("datetimeoffset");
+
                     b.Property<string>("TimeZoneId")
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
+
+                    b.Property<bool>("VerifiedVisitorsOnly")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("WidgetColor")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("nvarchar(7)");
+
+                    b.Property<string>("WidgetPosition")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("nvarchar(10)");
 
                     b.HasKey("Id");
 
@@ -841,6 +861,9 @@ namespace CrmLive.Infrastructure.Persistence.SqlServer.Migrations
 
                     b.Property<Guid>("InboxId")
                         .HasColumnType("uniqueidentifier");
+
+                    b.Property<bool>("IsVerified")
+                        .HasColumnType("bit");
 
                     b.Property<DateTimeOffset>("LastSeenAt")
                         .HasColumnType("datetimeoffset");
@@ -1595,6 +1618,59 @@ namespace CrmLive.Infrastructure.Persistence.SqlServer.Migrations
                     b.ToTable("Orders");
                 });
 
+            modelBuilder.Entity("CrmLive.Domain.Team.Invitation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset?>("AcceptedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("DisplayName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("InvitedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Email");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.ToTable("Invitations");
+                });
+
             modelBuilder.Entity("CrmLive.Domain.Tickets.SlaSettings", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1827,6 +1903,21 @@ namespace CrmLive.Infrastructure.Persistence.SqlServer.Migrations
                     b.ToTable("WebhookSubscriptions");
                 });
 
+            modelBuilder.Entity("CrmLive.Infrastructure.Identity.StaffInbox", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<Guid>("InboxId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("UserId", "InboxId");
+
+                    b.HasIndex("InboxId");
+
+                    b.ToTable("StaffInboxes");
+                });
+
             modelBuilder.Entity("CrmLive.Infrastructure.Identity.StaffUser", b =>
                 {
                     b.Property<string>("Id")
@@ -1842,6 +1933,9 @@ namespace CrmLive.Infrastructure.Persistence.SqlServer.Migrations
                         .IsConcurrencyToken()
                         .HasColumnType("nvarchar(max)");
 
+                    b.Property<DateTimeOffset?>("DeactivatedAt")
+                        .HasColumnType("datetimeoffset");
+
                     b.Property<string>("DisplayName")
                         .IsRequired()
                         .HasColumnType("nvarchar(max)");
@@ -1853,7 +1947,13 @@ namespace CrmLive.Infrastructure.Persistence.SqlServer.Migrations
                     b.Property<bool>("EmailConfirmed")
                         .HasColumnType("bit");
 
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("bit");
+
                     b.Property<DateTimeOffset?>("LastAssignedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset?>("LastSignInAt")
                         .HasColumnType("datetimeoffset");
 
                     b.Property<bool>("LockoutEnabled")
@@ -2227,6 +2327,21 @@ namespace CrmLive.Infrastructure.Persistence.SqlServer.Migrations
                     b.HasOne("CrmLive.Domain.Webhooks.WebhookSubscription", null)
                         .WithMany()
                         .HasForeignKey("SubscriptionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CrmLive.Infrastructure.Identity.StaffInbox", b =>
+                {
+                    b.HasOne("CrmLive.Domain.Conversations.Inbox", null)
+                        .WithMany()
+                        .HasForeignKey("InboxId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CrmLive.Infrastructure.Identity.StaffUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -740,9 +740,29 @@ namespace CrmLive.Infrastructure.Persistence.Sqlite.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("PreviousIdentitySecret")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("PreviousSecretValidUntil")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("TimeZoneId")
                         .IsRequired()
                         .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("VerifiedVisitorsOnly")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("WidgetColor")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WidgetPosition")
+                        .IsRequired()
+                        .HasMaxLength(10)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -830,6 +850,9 @@ namespace CrmLive.Infrastructure.Persistence.Sqlite.Migrations
 
                     b.Property<Guid>("InboxId")
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsVerified")
+                        .HasColumnType("INTEGER");
 
                     b.Property<long>("LastSeenAt")
                         .HasColumnType("INTEGER");
@@ -1580,6 +1603,59 @@ namespace CrmLive.Infrastructure.Persistence.Sqlite.Migrations
                     b.ToTable("Orders");
                 });
 
+            modelBuilder.Entity("CrmLive.Domain.Team.Invitation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("AcceptedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DisplayName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("InvitedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RevokedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Email");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.ToTable("Invitations");
+                });
+
             modelBuilder.Entity("CrmLive.Domain.Tickets.SlaSettings", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1812,6 +1888,21 @@ namespace CrmLive.Infrastructure.Persistence.Sqlite.Migrations
                     b.ToTable("WebhookSubscriptions");
                 });
 
+            modelBuilder.Entity("CrmLive.Infrastructure.Identity.StaffInbox", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("InboxId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("UserId", "InboxId");
+
+                    b.HasIndex("InboxId");
+
+                    b.ToTable("StaffInboxes");
+                });
+
             modelBuilder.Entity("CrmLive.Infrastructure.Identity.StaffUser", b =>
                 {
                     b.Property<string>("Id")
@@ -1827,6 +1918,9 @@ namespace CrmLive.Infrastructure.Persistence.Sqlite.Migrations
                         .IsConcurrencyToken()
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("DeactivatedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("DisplayName")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -1838,7 +1932,13 @@ namespace CrmLive.Infrastructure.Persistence.Sqlite.Migrations
                     b.Property<bool>("EmailConfirmed")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("LastAssignedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LastSignInAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<bool>("LockoutEnabled")
@@ -2206,6 +2306,21 @@ namespace CrmLive.Infrastructure.Persistence.Sqlite.Migrations
                     b.HasOne("CrmLive.Domain.Webhooks.WebhookSubscription", null)
                         .WithMany()
                         .HasForeignKey("SubscriptionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CrmLive.Infrastructure.Identity.StaffInbox", b =>
+                {
+                    b.HasOne("CrmLive.Domain.Conversations.Inbox", null)
+                        .WithMany()
+                        .HasForeignKey("InboxId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CrmLive.Infrastructure.Identity.StaffUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
