@@ -20,7 +20,7 @@ public sealed class Inbox : Entity
     public string Key { get; private set; } = "";
     public string Name { get; private set; } = "";
 
-    /// <summary>The widget's first line to a visitor, in Markdown.</summary>
+    /// <summary>The widget's first line to a visitor, shown as plain text.</summary>
     public string Greeting { get; private set; } = "";
 
     /// <summary>The widget's accent colour, <c>#rrggbb</c>.</summary>
@@ -151,7 +151,7 @@ public enum WidgetPosition { Right, Left }
 /// <summary>The widget's look as an inbox sets it.</summary>
 public static class WidgetLook
 {
-    public const string DefaultColor = "#3157d5";
+    public const string DefaultColor = "#4f46e5";
 
     /// <summary>Accepts <c>#rgb</c> or <c>#rrggbb</c> (any case); anything else could break out of the widget's CSS.</summary>
     public static string NormalizeColor(string? color)
@@ -160,7 +160,7 @@ public static class WidgetLook
         if (value.Length == 4 && value[0] == '#' && value[1..].All(Uri.IsHexDigit))
             value = $"#{value[1]}{value[1]}{value[2]}{value[2]}{value[3]}{value[3]}";
         if (value.Length != 7 || value[0] != '#' || !value[1..].All(Uri.IsHexDigit))
-            throw new DomainException($"'{color}' is not a colour like #3157d5.");
+            throw new DomainException($"'{color}' is not a colour like #4f46e5.");
         return value;
     }
 }

@@ -22,6 +22,7 @@ public static class ChatExtensions
             sp.GetRequiredService<IOptions<ChatOptions>>(), sp.GetRequiredService<ILogger<VisitorMessageWriter>>()));
         builder.Services.AddSingleton<ConversationService>();
         builder.Services.AddSingleton<InboxQueries>();
+        builder.Services.AddSingleton<InboxAdmin>();
         builder.Services.AddSingleton<CannedResponses>();
         builder.Services.AddSingleton<RecordsFromChat>();
         return builder;

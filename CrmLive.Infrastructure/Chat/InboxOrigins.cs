@@ -33,6 +33,9 @@ public sealed class InboxOrigins(IDbContextFactory<CrmDbContext> dbFactory, Time
         return normalized is not null && (snapshot.AnyOrigin || snapshot.Allowed.Contains(normalized));
     }
 
+    /// <summary>After an inbox's sites change here: the next request reads them afresh (other instances within half a minute).</summary>
+    public void Forget() => _snapshot = null;
+
     private Snapshot Load()
     {
         using var db = dbFactory.CreateDbContext();

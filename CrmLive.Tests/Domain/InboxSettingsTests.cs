@@ -36,7 +36,7 @@ public class InboxSettingsTests
     }
 
     [Theory]
-    [InlineData("#3157D5", "#3157d5")]
+    [InlineData("#4F46E5", "#4f46e5")]
     [InlineData("#abc", "#aabbcc")]
     [InlineData(" #00ff00 ", "#00ff00")]
     public void Colours_AreNormalized(string given, string kept) => Assert.Equal(kept, WidgetLook.NormalizeColor(given));

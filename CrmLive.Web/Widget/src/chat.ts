@@ -145,7 +145,9 @@ export class ChatSession {
       }
       this.showStatus(session.status);
       if (!session.inbox.isOpen && session.status !== 'Resolved') this.view.setStatus("We're away — we'll reply soon");
-      if (!session.inbox.isOpen && this.storage.get('away-email') !== '1') {
+      if (!session.inbox.canChat) {
+        // Verified visitors only, and this one is not: nothing to ask, nothing to send (the view says why).
+      } else if (!session.inbox.isOpen && this.storage.get('away-email') !== '1') {
         // Outside business hours: say so, and keep an address to answer to.
         this.view.showAway(session.inbox.awayMessage,
           (email) => this.connection.invoke('Introduce', null, email),

@@ -70,8 +70,13 @@ export const styles = `
 .away .actions input { flex: 1; min-width: 0; }
 .error { color: #B91C1C; font-size: 12px; padding: 0 12px 8px; background: #fff; display: none; }
 .error.show { display: block; }
+.locked { font-size: 12px; color: #475569; background: #EEF2FF; padding: 8px 12px; text-align: center; }
+.locked[hidden] { display: none; }
+.launcher.left { right: auto; left: 20px; }
+.panel.left { right: auto; left: 20px; }
+.composer textarea:disabled, .send:disabled, .attach:disabled { opacity: .5; cursor: not-allowed; }
 @media (max-width: 480px) {
-  .panel { right: 0; bottom: 0; width: 100vw; height: 100vh; max-height: none; border-radius: 0; }
+  .panel, .panel.left { left: 0; right: 0; bottom: 0; width: 100vw; height: 100vh; max-height: none; border-radius: 0; }
   .launcher.hidden-mobile { display: none; }
 }
 `;

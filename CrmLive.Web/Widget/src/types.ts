@@ -27,6 +27,13 @@ export interface InboxSettings {
   awayMessage: string;
   attachmentTypes: string[];
   maxAttachmentBytes: number;
+  /** The inbox's first line to a visitor (plain text). */
+  greeting: string;
+  /** Accent colour, #rrggbb. */
+  color: string;
+  position: 'right' | 'left';
+  /** False in a verified-visitors-only inbox for a visitor the host page did not vouch for. */
+  canChat: boolean;
 }
 
 /** The host page's signed-in user, vouched for by its server with the inbox secret. */

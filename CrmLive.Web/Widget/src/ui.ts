@@ -60,8 +60,12 @@ export class WidgetView {
   private readonly uploading: HTMLDivElement;
   private readonly away: HTMLDivElement;
   private readonly title: HTMLDivElement;
+  private readonly host: HTMLElement;
+  private readonly locked: HTMLDivElement;
+  private greeting = 'Hi! 👋 Ask us anything — our assistant answers right away, and a person takes over when needed.';
 
   constructor(host: HTMLElement) {
+    this.host = host;
     const root = host.attachShadow({ mode: 'open' });
     const style = el('style');
     style.textContent = styles;
@@ -95,9 +99,7 @@ export class WidgetView {
 
     this.list = el('div', 'messages', 'crm-messages');
     this.list.setAttribute('aria-live', 'polite');
-    const empty = el('div', 'empty');
-    empty.textContent = 'Hi! 👋 Ask us anything — our assistant answers right away, and a person takes over when needed.';
-    this.list.appendChild(empty);
+    this.list.appendChild(this.emptyState());
     this.notice = el('div', 'notice', 'crm-notice');
     this.typing = el('div', 'typing', 'crm-typing');
     this.rating = el('div', 'rating', 'crm-rating');
@@ -138,7 +140,9 @@ export class WidgetView {
     this.attachButton.addEventListener('click', () => this.fileInput.click());
     composer.append(this.attachButton, this.fileInput, this.input, this.sendButton);
 
-    this.panel.append(header, this.list, this.error, composer);
+    this.locked = el('div', 'locked', 'crm-locked');
+    this.locked.hidden = true;
+    this.panel.append(header, this.list, this.locked, this.error, composer);
     root.append(this.panel, this.launcher);
   }
 
@@ -164,6 +168,30 @@ export class WidgetView {
     this.attachButton.hidden = inbox.attachmentTypes.length === 0;
     this.fileInput.accept = inbox.attachmentTypes.join(',');
     this.title.textContent = customerName ? `Hi ${customerName.split(' ')[0]}, chat with us` : 'Chat with us';
+    if (inbox.greeting) this.greeting = inbox.greeting;
+    this.list.querySelectorAll('.empty').forEach((e) => { e.textContent = this.greeting; });
+    // The colour is a checked #rrggbb from the server; the side is one of two words.
+    if (/^#[0-9a-f]{6}$/i.test(inbox.color)) this.host.style.setProperty('--crm-accent', inbox.color);
+    const left = inbox.position === 'left';
+    this.panel.classList.toggle('left', left);
+    this.launcher.classList.toggle('left', left);
+    this.setCanChat(inbox.canChat);
+  }
+
+  /** An inbox for verified visitors only: an unsigned visitor reads why, and cannot write. */
+  private setCanChat(canChat: boolean): void {
+    this.input.disabled = !canChat;
+    this.sendButton.disabled = !canChat;
+    this.attachButton.disabled = !canChat;
+    this.input.placeholder = canChat ? 'Type a message…' : 'Sign in to chat with us';
+    this.locked.textContent = 'This chat is for signed-in customers. Please sign in to your account to chat with us.';
+    this.locked.hidden = canChat;
+  }
+
+  private emptyState(): HTMLDivElement {
+    const empty = el('div', 'empty');
+    empty.textContent = this.greeting;
+    return empty;
   }
 
   showUploading(fileName: string | null): void {
@@ -347,9 +375,7 @@ export class WidgetView {
     const keepUploading = this.uploading.isConnected ? this.uploading : null;
     this.list.replaceChildren();
     if (messages.length === 0 && pending.length === 0 && !keepAway) {
-      const empty = el('div', 'empty');
-      empty.textContent = 'Hi! 👋 Ask us anything — our assistant answers right away, and a person takes over when needed.';
-      this.list.appendChild(empty);
+      this.list.appendChild(this.emptyState());
     }
     if (keepAway) this.list.appendChild(keepAway);
     for (const m of messages) this.list.appendChild(this.bubble(m.sender, m.text, m.authorName, m.seq, false, m.html, m.attachment));

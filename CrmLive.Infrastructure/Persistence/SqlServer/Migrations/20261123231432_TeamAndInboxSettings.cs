@@ -44,7 +44,7 @@ namespace CrmLive.Infrastructure.Persistence.SqlServer.Migrations
                 type: "nvarchar(7)",
                 maxLength: 7,
                 nullable: false,
-                defaultValue: "#3157d5");
+                defaultValue: "#4f46e5");
 
             migrationBuilder.AddColumn<string>(
                 name: "WidgetPosition",

@@ -44,7 +44,7 @@ namespace CrmLive.Infrastructure.Persistence.Sqlite.Migrations
                 type: "TEXT",
                 maxLength: 7,
                 nullable: false,
-                defaultValue: "#3157d5");
+                defaultValue: "#4f46e5");
 
             migrationBuilder.AddColumn<string>(
                 name: "WidgetPosition",
