@@ -92,4 +92,29 @@ public class AdministrationTests(BrowserFixture browser)
         await admin.Context.CloseAsync();
         await visitor.Context.CloseAsync();
     }
+
+    [Theory]
+    [InlineData(1400, 900)]
+    [InlineData(400, 844)]
+    public async Task AnAdminFiltersTheAuditLog_ToTheirOwnSignIn(int width, int height)
+    {
+        var admin = await browser.NewPageAsync(width, height);
+        await new SignInPage(admin).SignInAsync("admin@crmlive.demo", returnUrl: "/settings/audit");
+        await BrowserFixture.WaitLiveAsync(admin);
+        await Expect(admin.GetByTestId("audit-row-action").First).ToBeVisibleAsync();
+
+        await admin.GetByTestId("audit-action").ClickAsync();
+        await admin.GetByRole(AriaRole.Option, new() { Name = "Staff signed in" }).ClickAsync();
+        await admin.GetByTestId("audit-actor").FillAsync("Ada");
+
+        var rows = admin.GetByTestId("audit-row-action");
+        await Expect(rows.First).ToHaveAttributeAsync("data-action", "staff.signed_in");
+        Assert.All(await rows.EvaluateAllAsync<string[]>("els => els.map(e => e.dataset.action)"), a => Assert.Equal("staff.signed_in", a));
+        await Expect(admin.GetByTestId("audit")).ToContainTextAsync("admin@crmlive.demo");
+        await BrowserFixture.ScreenshotAsync(admin, $"audit-{width}");
+
+        await admin.GetByTestId("audit-actor").FillAsync("nobody-by-this-name");
+        await Expect(admin.GetByTestId("audit-empty")).ToContainTextAsync("Nothing matches");
+        await admin.Context.CloseAsync();
+    }
 }

@@ -7,6 +7,10 @@ namespace CrmLive.Infrastructure.Audit;
 
 public sealed record AuditLine(DateTimeOffset At, string ActorName, string? IpAddress, string Action, string Target, string? Detail);
 
+/// <summary>What an Admin narrows the audit log to; every part is optional.</summary>
+public sealed record AuditFilter(string? Action = null, string? Actor = null, string? Text = null, DateTimeOffset? From = null,
+    DateTimeOffset? To = null);
+
 /// <summary>The audit log: appended with the change it records, read by Admins newest first.</summary>
 public sealed class AuditLog(IDbContextFactory<CrmDbContext> dbFactory, TimeProvider clock, ILogger<AuditLog> logger)
 {
@@ -26,13 +30,28 @@ public sealed class AuditLog(IDbContextFactory<CrmDbContext> dbFactory, TimeProv
         await db.SaveChangesAsync(ct);
     }
 
-    public async Task<IReadOnlyList<AuditLine>> RecentAsync(string? action = null, int take = 200, CancellationToken ct = default)
+    public const int MaxPage = 500;
+
+    /// <summary>
+    /// Entries matching the filter, newest first, one page at a time. Actor and text match case-insensitively
+    /// anywhere in the name, address, target or detail.
+    /// </summary>
+    public async Task<IReadOnlyList<AuditLine>> SearchAsync(AuditFilter filter, int skip = 0, int take = 100,
+        CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var query = db.AuditLog.AsNoTracking();
-        if (!string.IsNullOrEmpty(action)) query = query.Where(e => e.Action == action);
-        var rows = await query.OrderByDescending(e => e.At).ThenBy(e => e.Id).Take(Math.Clamp(take, 1, 1000))
+        if (!string.IsNullOrWhiteSpace(filter.Action)) query = query.Where(e => e.Action == filter.Action);
+        if (filter.From is { } from) query = query.Where(e => e.At >= from);
+        if (filter.To is { } to) query = query.Where(e => e.At < to);
+        if (filter.Actor?.Trim().ToLowerInvariant() is { Length: > 0 } actor)
+            query = query.Where(e => e.ActorName.ToLower().Contains(actor) || (e.IpAddress != null && e.IpAddress.Contains(actor)));
+        if (filter.Text?.Trim().ToLowerInvariant() is { Length: > 0 } text)
+            query = query.Where(e => e.Target.ToLower().Contains(text) || (e.Detail != null && e.Detail.ToLower().Contains(text)));
+        return await query.OrderByDescending(e => e.At).ThenBy(e => e.Id).Skip(Math.Max(0, skip)).Take(Math.Clamp(take, 1, MaxPage))
             .Select(e => new AuditLine(e.At, e.ActorName, e.IpAddress, e.Action, e.Target, e.Detail)).ToListAsync(ct);
-        return rows;
     }
+
+    public Task<IReadOnlyList<AuditLine>> RecentAsync(string? action = null, int take = 200, CancellationToken ct = default) =>
+        SearchAsync(new AuditFilter(action), 0, take, ct);
 }

@@ -18,7 +18,7 @@ public sealed record TrainingOutcome(int Version, bool Promoted, string Decision
 /// kept with its scores. Runs nightly and whenever a manager asks.
 /// </summary>
 public sealed class BotTrainingJob(IDbContextFactory<CrmDbContext> dbFactory, ILiveEventBus bus, TimeProvider clock,
-    CrmLiveMetrics metrics, ILogger<BotTrainingJob> logger)
+    CrmLiveMetrics metrics, Audit.AuditLog audit, ILogger<BotTrainingJob> logger)
 {
     public const string JobId = "bot-retrain";
 
@@ -71,6 +71,8 @@ public sealed class BotTrainingJob(IDbContextFactory<CrmDbContext> dbFactory, IL
         {
             active?.Retire();
             version.Promote(why);
+            audit.Add(db, Domain.Audit.AuditActor.System, Domain.Audit.AuditActions.BotModelPromoted, $"Bot model v{number}",
+                $"Accuracy {score.Accuracy:0.000} on {heldOut.Count} held-out examples; {why}");
         }
         else version.Reject(why);
         await db.SaveChangesAsync(ct);
