@@ -1,3 +1,4 @@
+using CrmLive.Web.Security;
 using CrmLive.Web.Bot;
 using CrmLive.Web.Account;
 using CrmLive.Web.Api;
@@ -46,6 +47,7 @@ public static class WebExtensions
             app.UseExceptionHandler("/error", createScopeForErrors: true);
             app.UseHsts();
         }
+        app.UseSecurityHeaders();
         app.UseCors();
         app.UseAuthentication();
         app.UseAuthorization();
@@ -67,7 +69,8 @@ public static class WebExtensions
         app.MapApiDocs();
         app.MapJobsDashboard();
         app.MapHealth();
-        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        // Blazor's own frame-ancestors header would replace ours; the app's policy (SecurityHeaders) says 'none'.
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);
         return app;
     }
 }
