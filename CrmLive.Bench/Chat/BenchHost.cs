@@ -30,6 +30,12 @@ internal sealed class BenchHost : WebApplicationFactory<Program>
         builder.UseSetting("Logging:Console:FormatterName", "simple");
         builder.UseSetting("Jobs:RunServer", "false");
         builder.UseSetting("Demo:Customers", "50");
+        // Thousands of simulated visitors share 127.0.0.1 and send at the benchmark's pace: the limiters still run,
+        // with budgets the load cannot reach.
+        builder.UseSetting("Widget:Limits:MessagesPerMinutePerVisitor", "100000");
+        builder.UseSetting("Widget:Limits:MessagesPerMinutePerAddress", "100000");
+        builder.UseSetting("Widget:Limits:ConversationsPerHourPerAddress", "100000");
+        builder.UseSetting("Widget:Limits:NewVisitorsPerHourPerAddress", "100000");
         foreach (var (key, value) in _settings) builder.UseSetting(key, value);
     }
 }

@@ -33,6 +33,10 @@ public sealed class AppServer : WebApplicationFactory<Program>
         builder.UseSetting("ConnectionStrings:Crm", $"Data Source={_dbPath}");
         builder.UseSetting("urls", "http://127.0.0.1:0");
         builder.UseSetting("Webhooks:AllowPrivateNetworks", "true"); // the test receivers run on 127.0.0.1
+        // Every visitor in the suite comes from 127.0.0.1.
+        builder.UseSetting("Widget:Limits:MessagesPerMinutePerAddress", "100000");
+        builder.UseSetting("Widget:Limits:ConversationsPerHourPerAddress", "100000");
+        builder.UseSetting("Widget:Limits:NewVisitorsPerHourPerAddress", "100000");
         if (ServerLog.Path is { } log) builder.ConfigureLogging(l => l.AddProvider(new ServerLog(log)));
     }
 

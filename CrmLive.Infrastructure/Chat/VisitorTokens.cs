@@ -4,7 +4,7 @@ using System.Text;
 namespace CrmLive.Infrastructure.Chat;
 
 /// <summary>Visitor tokens are random secrets held by the browser; the server keeps only their SHA-256.</summary>
-internal static class VisitorTokens
+public static class VisitorTokens
 {
     public static string New() =>
         Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');

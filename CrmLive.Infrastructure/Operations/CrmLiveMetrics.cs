@@ -29,6 +29,8 @@ public sealed class CrmLiveMetrics
 
     public void IdentityRejected() => _refusals.Add(1, new KeyValuePair<string, object?>("reason", "identity"));
 
+    public void WidgetCallRefused() => _refusals.Add(1, new KeyValuePair<string, object?>("reason", "rate_limit"));
+
     public void AttachmentRefused() => _refusals.Add(1, new KeyValuePair<string, object?>("reason", "attachment"));
 
     public void MessageStored(string sender) => _messages.Add(1, new KeyValuePair<string, object?>("sender", sender));

@@ -37,6 +37,9 @@ public sealed class AppProcess : IAsyncDisposable
         };
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Testing";
         start.Environment["Logging__Console__FormatterName"] = "simple";
+        start.Environment["Widget__Limits__MessagesPerMinutePerAddress"] = "100000"; // every test visitor is 127.0.0.1
+        start.Environment["Widget__Limits__ConversationsPerHourPerAddress"] = "100000";
+        start.Environment["Widget__Limits__NewVisitorsPerHourPerAddress"] = "100000";
         foreach (var (key, value) in settings) start.Environment[key.Replace(":", "__")] = value;
 
         var app = new AppProcess(Process.Start(start)!, $"http://127.0.0.1:{port}");

@@ -32,7 +32,7 @@ public sealed record WidgetStart(string VisitorToken, Guid? ConversationId, long
 /// </summary>
 [AllowAnonymous]
 public sealed class WidgetHub(ConversationService chat, MarkdownRenderer markdown, CrmLiveMetrics metrics,
-    ILiveEventBus bus, IPresenceTracker presence, ILogger<WidgetHub> logger) : Hub<IWidgetClient>
+    ILiveEventBus bus, IPresenceTracker presence, WidgetLimits limits, ILogger<WidgetHub> logger) : Hub<IWidgetClient>
 {
     public const string Route = "/hubs/widget";
     private const string VisitorKey = "visitorId";
@@ -80,6 +80,8 @@ public sealed class WidgetHub(ConversationService chat, MarkdownRenderer markdow
         var request = Context.GetHttpContext()?.Request;
         var origin = request?.Headers.Origin.FirstOrDefault();
         var ownOrigin = request is null ? "" : $"{request.Scheme}://{request.Host}";
+        // A browser without a visitor token becomes a new visitor: count those per address.
+        if (!VisitorTokens.LooksValid(visitorToken)) Limit(limits.RefuseNewVisitor(Address()), "new visitor");
         var session = await GuardAsync(() => chat.StartVisitorSessionAsync(inboxKey, visitorToken, origin, ownOrigin,
             identity, Context.ConnectionAborted));
         // A connection that starts again (reconnect, or a new visitor after sign-out) counts once, as its latest self.
@@ -99,6 +101,8 @@ public sealed class WidgetHub(ConversationService chat, MarkdownRenderer markdow
     public async Task<SendResult> Send(string clientMessageId, string text)
     {
         EnsureMayChat();
+        var startsConversation = !(Context.Items.TryGetValue(ConversationKey, out var current) && current is Guid);
+        Limit(limits.RefuseMessage(CurrentVisitor(), Address(), startsConversation), "message");
         var result = await GuardAsync(() => chat.ReceiveFromVisitorAsync(CurrentVisitor(), clientMessageId, text,
             Context.ConnectionAborted));
         Context.Items[ConversationKey] = result.ConversationId;
@@ -135,6 +139,17 @@ public sealed class WidgetHub(ConversationService chat, MarkdownRenderer markdow
         var missed = await GuardAsync(() => chat.GetVisitorHistoryAsync(CurrentVisitor(), Math.Max(0, afterSeq),
             Context.ConnectionAborted));
         return [.. missed.Select(m => WidgetMessage.From(m, markdown))];
+    }
+
+    private string Address() => Context.GetHttpContext()?.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+
+    /// <summary>Refuses the call with the visitor-facing reason; the log names the address for the operator.</summary>
+    private void Limit(string? refusal, string what)
+    {
+        if (refusal is null) return;
+        logger.LogWarning("Widget {What} refused for {Address}: {Reason}", what, Address(), refusal);
+        metrics.WidgetCallRefused();
+        throw new HubException(refusal);
     }
 
     /// <summary>An inbox for verified visitors only lets an unsigned visitor read, never write.</summary>

@@ -29,6 +29,9 @@ public static class WidgetHubExtensions
                 .AllowAnyHeader()
                 .WithMethods("GET", "POST")
                 .AllowCredentials()));
+        builder.Services.AddOptions<WidgetLimitsOptions>().BindConfiguration(WidgetLimitsOptions.Section)
+            .ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<WidgetLimits>();
         builder.Services.AddHostedService<WidgetBroadcaster>();
         return builder;
     }

@@ -1,0 +1,111 @@
+using CrmLive.Infrastructure.Chat;
+using CrmLive.Tests.Support;
+using CrmLive.Web.Chat;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.Client;
+
+namespace CrmLive.Tests.Web.Hubs;
+
+/// <summary>The app with a small per-visitor message budget, so a flood is refused where a test can reach it.</summary>
+public sealed class TightLimitsAppFactory() : CrmLiveAppFactory(null, new Dictionary<string, string?>
+{
+    ["Widget:Limits:MessagesPerMinutePerVisitor"] = "5",
+});
+
+/// <summary>The app with a small per-address budget of new conversations.</summary>
+public sealed class ConversationBudgetAppFactory() : CrmLiveAppFactory(null, new Dictionary<string, string?>
+{
+    ["Widget:Limits:ConversationsPerHourPerAddress"] = "3",
+});
+
+/// <summary>A flooding visitor is slowed with a clear message; other visitors chat on undisturbed.</summary>
+[Trait("Database", "Any")]
+public class WidgetLimitsTests(TightLimitsAppFactory app) : IClassFixture<TightLimitsAppFactory>
+{
+    [Fact]
+    public async Task AVisitorSendingTooFast_IsToldToWait_AndOthersAreNotAffected()
+    {
+        await using var flooder = await StartAsync();
+        for (var i = 0; i < 5; i++) await SendAsync(flooder, $"message {i}");
+
+        var refused = await Assert.ThrowsAsync<HubException>(() => SendAsync(flooder, "one too many"));
+        Assert.Contains("wait a moment", refused.Message);
+        Assert.Equal(HubConnectionState.Connected, flooder.State); // refused, not disconnected
+
+        await using var neighbour = await StartAsync();
+        await SendAsync(neighbour, "hello, I'm someone else");
+    }
+
+    [Fact]
+    public async Task AnOversizedHubCall_IsRejected_WithoutDisturbingOtherConnections()
+    {
+        await using var bystander = await StartAsync();
+        await using var attacker = await StartAsync();
+        var closed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        attacker.Closed += _ =>
+        {
+            closed.TrySetResult();
+            return Task.CompletedTask;
+        };
+
+        try
+        {
+            await attacker.InvokeAsync<SendResult>("Send", "big", new string('x', 80 * 1024));
+        }
+        catch (Exception)
+        {
+            // The server drops a connection whose message exceeds the size limit; the call fails either way.
+        }
+        await closed.Task.WaitAsync(Eventually.Limit);
+
+        await SendAsync(bystander, "still here");
+    }
+
+    private async Task<HubConnection> StartAsync()
+    {
+        var connection = app.CreateWidgetConnection();
+        await connection.StartAsync();
+        await connection.InvokeAsync<WidgetStart>("Start", "demo", null, null);
+        return connection;
+    }
+
+    private static Task<SendResult> SendAsync(HubConnection connection, string text) =>
+        connection.InvokeAsync<SendResult>("Send", Guid.NewGuid().ToString("N"), text);
+}
+
+/// <summary>One address starting chat after chat is stopped at its hourly budget of new conversations.</summary>
+[Trait("Database", "Any")]
+public class ConversationBudgetTests(ConversationBudgetAppFactory app) : IClassFixture<ConversationBudgetAppFactory>
+{
+    [Fact]
+    public async Task AnAddressStartingConversationAfterConversation_IsStoppedAtItsHourlyBudget()
+    {
+        // Each fresh visitor's first message starts a conversation.
+        HubException? refused = null;
+        for (var i = 0; i < 5 && refused is null; i++)
+        {
+            await using var visitor = await StartAsync();
+            try
+            {
+                await SendAsync(visitor, "new chat");
+            }
+            catch (HubException ex)
+            {
+                refused = ex;
+            }
+        }
+        Assert.NotNull(refused);
+        Assert.Contains("Too many new chats", refused.Message);
+    }
+
+    private async Task<HubConnection> StartAsync()
+    {
+        var connection = app.CreateWidgetConnection();
+        await connection.StartAsync();
+        await connection.InvokeAsync<WidgetStart>("Start", "demo", null, null);
+        return connection;
+    }
+
+    private static Task<SendResult> SendAsync(HubConnection connection, string text) =>
+        connection.InvokeAsync<SendResult>("Send", Guid.NewGuid().ToString("N"), text);
+}
