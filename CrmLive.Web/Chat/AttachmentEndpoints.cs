@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.Features;
 using CrmLive.Domain.Conversations;
 using CrmLive.Infrastructure.Chat;
 using Microsoft.AspNetCore.Mvc;
@@ -40,7 +41,20 @@ public static class AttachmentEndpoints
         if (request.ContentLength > visitor.Rules.MaxBytes + FormOverhead)
             return Refuse(logger, $"Files can be at most {AttachmentRules.FormatSize(visitor.Rules.MaxBytes)}.",
                 StatusCodes.Status413PayloadTooLarge);
-        var form = await request.ReadFormAsync(ct);
+        // A body without a length (chunked) is held to the same limit while it streams: nothing larger is buffered.
+        var limit = visitor.Rules.MaxBytes + FormOverhead;
+        if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } bodySize)
+            bodySize.MaxRequestBodySize = limit;
+        IFormCollection form;
+        try
+        {
+            form = await request.ReadFormAsync(new FormOptions { MultipartBodyLengthLimit = limit, ValueCountLimit = 16 }, ct);
+        }
+        catch (Exception ex) when (ex is InvalidDataException or BadHttpRequestException)
+        {
+            return Refuse(logger, $"Files can be at most {AttachmentRules.FormatSize(visitor.Rules.MaxBytes)}.",
+                StatusCodes.Status413PayloadTooLarge);
+        }
         if (form.Files.Count != 1) return Refuse(logger, "Send exactly one file.");
         var file = form.Files[0];
         var bytes = await ReadLimitedAsync(file.OpenReadStream(), visitor.Rules.MaxBytes, ct);

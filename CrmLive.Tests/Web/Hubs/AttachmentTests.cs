@@ -119,6 +119,28 @@ public class AttachmentTests(CrmLiveAppFactory app) : IClassFixture<CrmLiveAppFa
     }
 
     [Fact]
+    public async Task ATooLargeUploadWithoutALength_IsRefusedToo()
+    {
+        var (_, session, _) = await StartAsync();
+        var big = new byte[AttachmentRules.DefaultMaxBytes * 3];
+        Png.CopyTo(big, 0);
+        using var form = new MultipartFormDataContent();
+        form.Add(new StreamContent(new MemoryStream(big)), "file", "chunked.png");
+        form.Add(new StringContent(Guid.NewGuid().ToString()), "clientMessageId");
+        // Streamed with no Content-Length header: the early length check cannot see the size.
+        using var body = new StreamContent(await form.ReadAsStreamAsync());
+        body.Headers.ContentType = form.Headers.ContentType;
+        using var request = new HttpRequestMessage(HttpMethod.Post, AttachmentEndpoints.UploadRoute) { Content = body };
+        request.Headers.TransferEncodingChunked = true;
+        request.Headers.Add(AttachmentEndpoints.VisitorTokenHeader, session.VisitorToken);
+
+        var response = await app.CreateClient().SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Contains("at most 10 MB", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task AnAgentsFileInAPrivateNote_NeverReachesTheCustomer()
     {
         var (widget, _, received) = await StartAsync();
