@@ -49,8 +49,11 @@ public sealed record ConversationRead(Guid ConversationId, Guid VisitorId, long 
 /// <summary>An agent came online or went offline.</summary>
 public sealed record AgentPresenceChanged(string AgentId, bool Online, int OnlineAgents) : LiveEvent;
 
-/// <summary>A scheduled analytics job finished and wrote new scores.</summary>
-public sealed record AnalyticsRecomputed(string Job, int CustomersScored) : LiveEvent;
+/// <summary>
+/// A scheduled analytics job finished and wrote new scores. Screens hear it on a different queue from the run's
+/// <see cref="AnalyticsProgressed"/> events, so a late progress event names a run they already know has ended.
+/// </summary>
+public sealed record AnalyticsRecomputed(string Job, int CustomersScored, Guid RunId) : LiveEvent;
 
 /// <summary>A customer's widget connected or went away (every tab closed).</summary>
 public sealed record VisitorPresenceChanged(Guid VisitorId, bool Online) : LiveEvent;

@@ -73,7 +73,7 @@ public sealed class AnalyticsRecomputeJob(
             throw;
         }
         metrics.JobFinished(JobId, Stopwatch.GetElapsedTime(started));
-        await bus.PublishAsync(new AnalyticsRecomputed(JobId, run.Total), ct);
+        await bus.PublishAsync(new AnalyticsRecomputed(JobId, run.Total, run.Id), ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         return await db.AnalyticsRuns.AsNoTracking().SingleAsync(r => r.Id == run.Id, ct);
     }

@@ -37,6 +37,18 @@ public class WidgetLimitsTests(TightLimitsAppFactory app) : IClassFixture<TightL
     }
 
     [Fact]
+    public async Task AMalformedHubCall_IsRefused_AndTheConnectionCarriesOn()
+    {
+        await using var visitor = await StartAsync();
+
+        await Assert.ThrowsAnyAsync<Exception>(() => visitor.InvokeAsync<SendResult>("Send", new { not = "a string" }, 42));
+        await Assert.ThrowsAnyAsync<Exception>(() => visitor.InvokeAsync<object>("NoSuchMethod"));
+
+        Assert.Equal(HubConnectionState.Connected, visitor.State);
+        await SendAsync(visitor, "a well-formed message still goes through");
+    }
+
+    [Fact]
     public async Task AnOversizedHubCall_IsRejected_WithoutDisturbingOtherConnections()
     {
         await using var bystander = await StartAsync();
@@ -61,16 +73,9 @@ public class WidgetLimitsTests(TightLimitsAppFactory app) : IClassFixture<TightL
         await SendAsync(bystander, "still here");
     }
 
-    private async Task<HubConnection> StartAsync()
-    {
-        var connection = app.CreateWidgetConnection();
-        await connection.StartAsync();
-        await connection.InvokeAsync<WidgetStart>("Start", "demo", null, null);
-        return connection;
-    }
+    private Task<HubConnection> StartAsync() => WidgetVisitor.StartAsync(app);
 
-    private static Task<SendResult> SendAsync(HubConnection connection, string text) =>
-        connection.InvokeAsync<SendResult>("Send", Guid.NewGuid().ToString("N"), text);
+    private static Task<SendResult> SendAsync(HubConnection connection, string text) => WidgetVisitor.SendAsync(connection, text);
 }
 
 /// <summary>One address starting chat after chat is stopped at its hourly budget of new conversations.</summary>
@@ -98,7 +103,15 @@ public class ConversationBudgetTests(ConversationBudgetAppFactory app) : IClassF
         Assert.Contains("Too many new chats", refused.Message);
     }
 
-    private async Task<HubConnection> StartAsync()
+    private Task<HubConnection> StartAsync() => WidgetVisitor.StartAsync(app);
+
+    private static Task<SendResult> SendAsync(HubConnection connection, string text) => WidgetVisitor.SendAsync(connection, text);
+}
+
+/// <summary>A visitor's widget connection on the demo inbox, as these tests drive it.</summary>
+internal static class WidgetVisitor
+{
+    public static async Task<HubConnection> StartAsync(CrmLiveAppFactory app)
     {
         var connection = app.CreateWidgetConnection();
         await connection.StartAsync();
@@ -106,6 +119,6 @@ public class ConversationBudgetTests(ConversationBudgetAppFactory app) : IClassF
         return connection;
     }
 
-    private static Task<SendResult> SendAsync(HubConnection connection, string text) =>
+    public static Task<SendResult> SendAsync(HubConnection connection, string text) =>
         connection.InvokeAsync<SendResult>("Send", Guid.NewGuid().ToString("N"), text);
 }

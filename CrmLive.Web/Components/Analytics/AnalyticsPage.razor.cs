@@ -22,6 +22,7 @@ public partial class AnalyticsPage : IDisposable
     private AnalyticsProgressed? _progress;
     private bool _live;
     private bool _requesting;
+    private readonly HashSet<Guid> _ended = [];
     private List<ChartSeries<double>> _segmentSeries = [];
     private string[] _segmentLabels = [];
     private List<ChartSeries<double>> _tierSeries = [];
@@ -34,11 +35,13 @@ public partial class AnalyticsPage : IDisposable
         if (!firstRender) return;
         _subscriptions.Add(Bus.SubscribeQueued<AnalyticsProgressed>(e => InvokeAsync(() =>
         {
+            if (_ended.Contains(e.RunId)) return; // a late progress event of a run that has finished
             _progress = e;
             StateHasChanged();
         })));
-        _subscriptions.Add(Bus.SubscribeQueued<AnalyticsRecomputed>(_ => InvokeAsync(async () =>
+        _subscriptions.Add(Bus.SubscribeQueued<AnalyticsRecomputed>(e => InvokeAsync(async () =>
         {
+            _ended.Add(e.RunId);
             _progress = null;
             await LoadAsync();
             StateHasChanged();
