@@ -6,7 +6,9 @@ using CrmLive.E2E.Support;
 using CrmLive.Infrastructure.Bot;
 using CrmLive.Infrastructure.Chat;
 using CrmLive.Infrastructure.Companies;
+using CrmLive.Domain.Imports;
 using CrmLive.Infrastructure.Customers;
+using CrmLive.Infrastructure.Imports;
 using CrmLive.Infrastructure.Notes;
 using CrmLive.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -99,6 +101,8 @@ public class XssCorpusTests(BrowserFixture browser)
         await app.Service<RuleCatalog>().SaveAsync(null, $"XSS {tag} <img src=x onerror=__xss(37)>", RuleMatch.Keywords,
             keyword, Markdown, false, RuleCondition.Always);
 
+        var importedId = await ImportAsync(tag);
+
         await using var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = app.BaseUrl,
@@ -134,7 +138,8 @@ public class XssCorpusTests(BrowserFixture browser)
         await CheckAsync(agent, "inbox conversation", problems);
         foreach (var (path, landmark) in new[]
                  {
-                     ($"/customers/{customerId}", "metric-segment"), ($"/companies/{companyId}", "company-profile"),
+                     ($"/customers/{customerId}", "metric-segment"), ($"/customers/{importedId}", "metric-segment"),
+                     ($"/companies/{companyId}", "company-profile"),
                      ($"/tickets/{ticketId}", "ticket-description"), ("/settings/replies", "replies"), ("/bot/rules", "rules"),
                      ("/customers", "customer-link"), ("/tickets", "nav-tickets"),
                  })
@@ -147,6 +152,31 @@ public class XssCorpusTests(BrowserFixture browser)
         await BrowserFixture.ScreenshotAsync(agent, "xss-corpus-tickets");
 
         Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
+    }
+
+    /// <summary>A customer that arrives by CSV import, through the same job as the Import page.</summary>
+    private async Task<Guid> ImportAsync(string tag)
+    {
+        var imports = browser.App.Service<ImportService>();
+        var email = $"imp{tag}@xss.example";
+        var csv = $"Full Name,E-mail,Company,Tags\n\"Imp {tag} <img src=x onerror=__xss(41)>\",{email}," +
+            $"\"Imp Co {tag} <svg onload=__xss(42)>\",\"<b onclick=__xss(43)>vip</b>\"\n";
+        var preview = await imports.UploadAsync(ImportKind.Customers, "xss.csv", new MemoryStream(System.Text.Encoding.UTF8.GetBytes(csv)),
+            "system", "XSS test");
+        await imports.StartAsync(preview.Run.Id, dryRun: false);
+        var dbFactory = browser.App.Service<IDbContextFactory<CrmDbContext>>();
+        for (var attempt = 0; attempt < 300; attempt++)
+        {
+            var run = await imports.GetAsync(preview.Run.Id);
+            if (run!.Status is ImportStatus.Failed or ImportStatus.Cancelled) throw new InvalidOperationException("The import failed.");
+            if (run.Status == ImportStatus.Completed)
+            {
+                await using var db = await dbFactory.CreateDbContextAsync();
+                return await db.Customers.Where(c => c.Email == email).Select(c => c.Id).SingleAsync();
+            }
+            await Task.Delay(100);
+        }
+        throw new TimeoutException("The import did not finish.");
     }
 
     private async Task<Guid> ConversationOfAsync(string tag)

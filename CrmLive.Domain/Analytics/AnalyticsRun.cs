@@ -18,7 +18,9 @@ public sealed class AnalyticsRun : Entity
     public AnalyticsRun(DateTimeOffset asOf, DateTimeOffset startedAt)
     {
         // Whole seconds: every provider stores them exactly, so a resumed run reads history up to the same instant.
-        AsOf = asOf.AddTicks(-(asOf.Ticks % TimeSpan.TicksPerSecond));
+        // Rounded up, never down: a customer or order from earlier in the starting second belongs to this run.
+        var past = asOf.Ticks % TimeSpan.TicksPerSecond;
+        AsOf = past == 0 ? asOf : asOf.AddTicks(TimeSpan.TicksPerSecond - past);
         StartedAt = startedAt;
         Status = AnalyticsRunStatus.Running;
         Stage = "Starting";
