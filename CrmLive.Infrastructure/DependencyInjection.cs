@@ -12,6 +12,7 @@ using CrmLive.Infrastructure.Imports;
 using CrmLive.Infrastructure.Jobs;
 using CrmLive.Infrastructure.Live;
 using CrmLive.Infrastructure.Mail;
+using CrmLive.Infrastructure.Offers;
 using CrmLive.Infrastructure.Operations;
 using CrmLive.Infrastructure.Persistence;
 using CrmLive.Infrastructure.Redis;
@@ -50,6 +51,7 @@ public static class DependencyInjection
         builder.AddApiKeys();
         builder.AddMail();
         builder.AddTeam();
+        builder.AddOffers();
 
         builder.Services.AddSingleton<DashboardQueries>();
         builder.Services.AddSingleton<TeamPerformance>();

@@ -49,6 +49,18 @@ public sealed class DemoCompanySeeder(ILogger<DemoCompanySeeder> logger)
         ("Sun hat", 27m), ("Gift card", 50m),
     ];
 
+    /// <summary>What people tend to buy together (first → second), so the demo's baskets hold rules worth mining.</summary>
+    private static readonly Dictionary<string, string> GoesWith = new()
+    {
+        ["Trail running shoes"] = "Wool socks (3-pack)",
+        ["Hiking backpack 30L"] = "Trekking poles",
+        ["Sleeping bag"] = "Headlamp",
+        ["Camping stove"] = "Insulated bottle",
+        ["Rain jacket"] = "Softshell pants",
+    };
+
+    private static string Sku(string product) => "NW-" + Slug(product).ToUpperInvariant();
+
     private static readonly (string Customer, string Agent)[] ChatScripts =
     [
         ("Hi, where is my order? It was supposed to arrive yesterday.", "Sorry about the delay! It's with the courier and arrives tomorrow."),
@@ -92,6 +104,8 @@ public sealed class DemoCompanySeeder(ILogger<DemoCompanySeeder> logger)
         var customers = new List<Customer>(options.Customers);
         var orderNumber = 100_000;
         var orders = new List<Order>();
+        var lines = new List<OrderLine>();
+        var baskets = new Random(options.RandomSeed + 1);
         var timeline = new List<TimelineEntry>();
         for (var i = 0; i < options.Customers; i++)
         {
@@ -113,6 +127,9 @@ public sealed class DemoCompanySeeder(ILogger<DemoCompanySeeder> logger)
                 var placedAt = createdAt.AddMinutes(random.NextDouble() * span);
                 var items = random.Next(1, 4);
                 var picked = Enumerable.Range(0, items).Select(_ => Products[random.Next(Products.Length)]).ToList();
+                // A separate generator pairs companions, so the rest of the company stays as it was.
+                if (picked.Count >= 2 && GoesWith.TryGetValue(picked[0].Name, out var companion) && baskets.NextDouble() < 0.6)
+                    picked[1] = Products.Single(p => p.Name == companion);
                 var amount = picked.Sum(p => p.Price);
                 var status = placedAt > today.AddDays(-3) ? OrderStatus.Paid
                     : random.NextDouble() < 0.05 ? OrderStatus.Refunded
@@ -120,6 +137,8 @@ public sealed class DemoCompanySeeder(ILogger<DemoCompanySeeder> logger)
                 var order = new Order(customer.Id, $"NW-{orderNumber++}", placedAt, amount, "EUR",
                     (SalesChannel)random.Next(0, 4), status, items, string.Join(", ", picked.Select(p => p.Name)));
                 orders.Add(order);
+                lines.AddRange(picked.GroupBy(p => p.Name).Select(g =>
+                    new OrderLine(order.Id, Sku(g.Key), g.Key, g.Count(), g.First().Price)));
                 timeline.Add(new TimelineEntry(customer.Id, placedAt, TimelineKind.Order,
                     $"Order {order.Number} · €{amount:0.00}", order.ItemsSummary, order.Id));
             }
@@ -127,6 +146,7 @@ public sealed class DemoCompanySeeder(ILogger<DemoCompanySeeder> logger)
         }
         db.Customers.AddRange(customers);
         db.Orders.AddRange(orders);
+        db.OrderLines.AddRange(lines);
 
         var agents = await db.Users.AsNoTracking().Where(u => u.Email!.StartsWith("agent"))
             .OrderBy(u => u.Email).Select(u => new { u.Id, u.DisplayName }).ToListAsync(ct);

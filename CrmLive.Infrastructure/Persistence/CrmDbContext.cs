@@ -65,6 +65,8 @@ public abstract class CrmDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<Domain.Common.JobSchedule> JobSchedules => Set<Domain.Common.JobSchedule>();
     public DbSet<Domain.Team.Invitation> Invitations => Set<Domain.Team.Invitation>();
     public DbSet<StaffInbox> StaffInboxes => Set<StaffInbox>();
+    public DbSet<OrderLine> OrderLines => Set<OrderLine>();
+    public DbSet<Domain.Offers.ProductRule> ProductRules => Set<Domain.Offers.ProductRule>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

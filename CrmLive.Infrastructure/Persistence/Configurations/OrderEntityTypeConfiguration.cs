@@ -23,3 +23,30 @@ internal sealed class OrderEntityTypeConfiguration : IEntityTypeConfiguration<Or
         builder.HasIndex(o => new { o.PlacedAt, o.Id });
     }
 }
+
+internal sealed class OrderLineEntityTypeConfiguration : IEntityTypeConfiguration<OrderLine>
+{
+    public void Configure(EntityTypeBuilder<OrderLine> builder)
+    {
+        builder.Property(l => l.Sku).HasMaxLength(OrderLine.MaxSkuLength).IsRequired();
+        builder.Property(l => l.ProductName).HasMaxLength(OrderLine.MaxNameLength).IsRequired();
+        builder.Property(l => l.UnitPrice).HasPrecision(18, 2);
+        builder.HasOne<Order>().WithMany().HasForeignKey(l => l.OrderId).OnDelete(DeleteBehavior.Cascade);
+        // Mining reads every line in order of its order, so a basket's lines come together.
+        builder.HasIndex(l => new { l.OrderId, l.Sku });
+    }
+}
+
+internal sealed class ProductRuleEntityTypeConfiguration : IEntityTypeConfiguration<CrmLive.Domain.Offers.ProductRule>
+{
+    public void Configure(EntityTypeBuilder<CrmLive.Domain.Offers.ProductRule> builder)
+    {
+        builder.Property(r => r.IfSkus).HasMaxLength(200).IsRequired();
+        builder.Property(r => r.IfNames).HasMaxLength(600).IsRequired();
+        builder.Property(r => r.ThenSku).HasMaxLength(OrderLine.MaxSkuLength).IsRequired();
+        builder.Property(r => r.ThenName).HasMaxLength(OrderLine.MaxNameLength).IsRequired();
+        builder.Ignore(r => r.IfSkuList);
+        builder.Ignore(r => r.IfNameList);
+        builder.HasIndex(r => r.Lift);
+    }
+}

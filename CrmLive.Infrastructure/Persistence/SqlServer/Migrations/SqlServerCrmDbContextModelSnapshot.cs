@@ -1562,6 +1562,54 @@ namespace CrmLive.Infrastructure.Persistence.SqlServer.Migrations
                     b.ToTable("Notes");
                 });
 
+            modelBuilder.Entity("CrmLive.Domain.Offers.ProductRule", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<double>("Confidence")
+                        .HasColumnType("float");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("int");
+
+                    b.Property<string>("IfNames")
+                        .IsRequired()
+                        .HasMaxLength(600)
+                        .HasColumnType("nvarchar(600)");
+
+                    b.Property<string>("IfSkus")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<double>("Lift")
+                        .HasColumnType("float");
+
+                    b.Property<DateTimeOffset>("MinedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<double>("Support")
+                        .HasColumnType("float");
+
+                    b.Property<string>("ThenName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("ThenSku")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Lift");
+
+                    b.ToTable("ProductRules");
+                });
+
             modelBuilder.Entity("CrmLive.Domain.Orders.Order", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1616,6 +1664,39 @@ namespace CrmLive.Infrastructure.Persistence.SqlServer.Migrations
                     b.HasIndex("PlacedAt", "Id");
 
                     b.ToTable("Orders");
+                });
+
+            modelBuilder.Entity("CrmLive.Domain.Orders.OrderLine", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("ProductName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<int>("Quantity")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Sku")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<decimal>("UnitPrice")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("decimal(18,2)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrderId", "Sku");
+
+                    b.ToTable("OrderLines");
                 });
 
             modelBuilder.Entity("CrmLive.Domain.Team.Invitation", b =>
@@ -2300,6 +2381,15 @@ namespace CrmLive.Infrastructure.Persistence.SqlServer.Migrations
                     b.HasOne("CrmLive.Domain.Customers.Customer", null)
                         .WithMany()
                         .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CrmLive.Domain.Orders.OrderLine", b =>
+                {
+                    b.HasOne("CrmLive.Domain.Orders.Order", null)
+                        .WithMany()
+                        .HasForeignKey("OrderId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

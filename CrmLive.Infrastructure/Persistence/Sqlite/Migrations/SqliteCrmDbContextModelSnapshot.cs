@@ -1547,6 +1547,54 @@ namespace CrmLive.Infrastructure.Persistence.Sqlite.Migrations
                     b.ToTable("Notes");
                 });
 
+            modelBuilder.Entity("CrmLive.Domain.Offers.ProductRule", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("Confidence")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("IfNames")
+                        .IsRequired()
+                        .HasMaxLength(600)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IfSkus")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("Lift")
+                        .HasColumnType("REAL");
+
+                    b.Property<long>("MinedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("Support")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("ThenName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ThenSku")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Lift");
+
+                    b.ToTable("ProductRules");
+                });
+
             modelBuilder.Entity("CrmLive.Domain.Orders.Order", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1601,6 +1649,39 @@ namespace CrmLive.Infrastructure.Persistence.Sqlite.Migrations
                     b.HasIndex("PlacedAt", "Id");
 
                     b.ToTable("Orders");
+                });
+
+            modelBuilder.Entity("CrmLive.Domain.Orders.OrderLine", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProductName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Quantity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Sku")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("UnitPrice")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("REAL");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrderId", "Sku");
+
+                    b.ToTable("OrderLines");
                 });
 
             modelBuilder.Entity("CrmLive.Domain.Team.Invitation", b =>
@@ -2279,6 +2360,15 @@ namespace CrmLive.Infrastructure.Persistence.Sqlite.Migrations
                     b.HasOne("CrmLive.Domain.Customers.Customer", null)
                         .WithMany()
                         .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CrmLive.Domain.Orders.OrderLine", b =>
+                {
+                    b.HasOne("CrmLive.Domain.Orders.Order", null)
+                        .WithMany()
+                        .HasForeignKey("OrderId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
