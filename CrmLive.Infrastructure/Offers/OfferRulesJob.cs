@@ -47,21 +47,23 @@ public sealed class OfferRulesJob(IDbContextFactory<CrmDbContext> dbFactory, IOp
         return result;
     }
 
-    /// <summary>Each revenue order's distinct products as small ids, read in one ordered pass.</summary>
+    /// <summary>
+    /// Each revenue order's distinct products as small ids: one pass over the lines in order of their order (the
+    /// (OrderId, Sku) index covers it), skipping the few orders that were cancelled or refunded; names afterwards by SKU.
+    /// </summary>
     private async Task<(List<int[]> Baskets, List<(string Sku, string Name)> Products)> ReadBasketsAsync(CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         db.Database.SetCommandTimeout(TimeSpan.FromMinutes(10));
+        var excluded = (await db.Orders.AsNoTracking()
+            .Where(o => o.Status == OrderStatus.Cancelled || o.Status == OrderStatus.Refunded)
+            .Select(o => o.Id).ToListAsync(ct)).ToHashSet();
         var ids = new Dictionary<string, int>();
-        var products = new List<(string Sku, string Name)>();
+        var skus = new List<string>();
         var baskets = new List<int[]>();
         var current = new List<int>();
         Guid? order = null;
-        var lines = db.OrderLines.AsNoTracking()
-            .Join(db.Orders.Where(o => o.Status != OrderStatus.Cancelled && o.Status != OrderStatus.Refunded),
-                l => l.OrderId, o => o.Id, (l, _) => new { l.OrderId, l.Sku, l.ProductName })
-            .OrderBy(l => l.OrderId)
-            .AsAsyncEnumerable();
+        var lines = db.OrderLines.AsNoTracking().OrderBy(l => l.OrderId).Select(l => new { l.OrderId, l.Sku }).AsAsyncEnumerable();
         await foreach (var line in lines.WithCancellation(ct))
         {
             if (line.OrderId != order)
@@ -70,14 +72,19 @@ public sealed class OfferRulesJob(IDbContextFactory<CrmDbContext> dbFactory, IOp
                 current.Clear();
                 order = line.OrderId;
             }
+            if (excluded.Contains(line.OrderId)) continue;
             if (!ids.TryGetValue(line.Sku, out var id))
             {
-                ids[line.Sku] = id = products.Count;
-                products.Add((line.Sku, line.ProductName));
+                ids[line.Sku] = id = skus.Count;
+                skus.Add(line.Sku);
             }
             current.Add(id);
         }
         if (current.Count > 0) baskets.Add([.. current.Distinct()]);
+
+        var products = new List<(string Sku, string Name)>(skus.Count);
+        foreach (var sku in skus)
+            products.Add((sku, await db.OrderLines.Where(l => l.Sku == sku).Select(l => l.ProductName).FirstAsync(ct)));
         return (baskets, products);
     }
 }

@@ -32,8 +32,10 @@ internal sealed class OrderLineEntityTypeConfiguration : IEntityTypeConfiguratio
         builder.Property(l => l.ProductName).HasMaxLength(OrderLine.MaxNameLength).IsRequired();
         builder.Property(l => l.UnitPrice).HasPrecision(18, 2);
         builder.HasOne<Order>().WithMany().HasForeignKey(l => l.OrderId).OnDelete(DeleteBehavior.Cascade);
-        // Mining reads every line in order of its order, so a basket's lines come together.
+        // Mining reads every line in order of its order, so a basket's lines come together (covered by this index).
         builder.HasIndex(l => new { l.OrderId, l.Sku });
+        // "Who bought this product": names for mined rules, audiences for campaigns.
+        builder.HasIndex(l => l.Sku);
     }
 }
 

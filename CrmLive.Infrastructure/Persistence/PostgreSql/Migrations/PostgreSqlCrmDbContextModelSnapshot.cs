@@ -1694,6 +1694,8 @@ namespace CrmLive.Infrastructure.Persistence.PostgreSql.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("Sku");
+
                     b.HasIndex("OrderId", "Sku");
 
                     b.ToTable("OrderLines");

@@ -1694,6 +1694,8 @@ namespace CrmLive.Infrastructure.Persistence.SqlServer.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("Sku");
+
                     b.HasIndex("OrderId", "Sku");
 
                     b.ToTable("OrderLines");

@@ -1679,6 +1679,8 @@ namespace CrmLive.Infrastructure.Persistence.Sqlite.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("Sku");
+
                     b.HasIndex("OrderId", "Sku");
 
                     b.ToTable("OrderLines");

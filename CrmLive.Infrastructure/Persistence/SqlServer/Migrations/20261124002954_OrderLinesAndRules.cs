@@ -59,6 +59,11 @@ namespace CrmLive.Infrastructure.Persistence.SqlServer.Migrations
                 columns: new[] { "OrderId", "Sku" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_OrderLines_Sku",
+                table: "OrderLines",
+                column: "Sku");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ProductRules_Lift",
                 table: "ProductRules",
                 column: "Lift");

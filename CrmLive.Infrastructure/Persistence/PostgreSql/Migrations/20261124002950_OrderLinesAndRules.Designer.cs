@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace CrmLive.Infrastructure.Persistence.PostgreSql.Migrations
 {
     [DbContext(typeof(PostgreSqlCrmDbContext))]
-    [Migration("20261124002406_OrderLinesAndRules")]
+    [Migration("20261124002950_OrderLinesAndRules")]
     partial class OrderLinesAndRules
     {
         /// <inheritdoc />
@@ -1696,6 +1696,8 @@ namespace CrmLive.Infrastructure.Persistence.PostgreSql.Migrations
                         .HasColumnType("numeric(18,2)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("Sku");
 
                     b.HasIndex("OrderId", "Sku");
 
