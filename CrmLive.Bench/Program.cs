@@ -4,6 +4,7 @@ using CrmLive.Bench.Chat;
 using CrmLive.Bench.Customers;
 using CrmLive.Bench.Dashboards;
 using CrmLive.Bench.Imports;
+using CrmLive.Bench.Offers;
 using CrmLive.Infrastructure.Bot.Classifier;
 
 namespace CrmLive.Bench;
@@ -41,6 +42,11 @@ internal static class BenchMain
                     Orders: options.Int("--orders", 10_000_000),
                     Conversations: options.Int("--conversations", 1_000_000),
                     Rounds: options.Int("--rounds", 10),
+                    DbPath: options.String("--db")));
+            case "rules":
+                return await RulesBenchmark.RunAsync(new RulesBenchmarkOptions(
+                    Customers: options.Int("--customers", 1_000_000),
+                    Orders: options.Int("--orders", 10_000_000),
                     DbPath: options.String("--db")));
             case "import":
                 return await ImportBenchmark.RunAsync(new ImportBenchmarkOptions(
