@@ -22,21 +22,11 @@ internal static class RecomputeBenchmark
 {
     public static async Task<int> RunAsync(RecomputeBenchmarkOptions o)
     {
-        var dbPath = o.DbPath ?? Path.Combine(Path.GetTempPath(), $"crmlive-bench-recompute-{o.Customers}-{o.Orders}.db");
+        var dbPath = o.DbPath ?? RecomputeDatabase.DefaultPath(o.Customers, o.Orders);
         var (host, connectionString) = SqliteBenchHost.Create(dbPath);
         using var owned = host;
         var dbFactory = host.Services.GetRequiredService<IDbContextFactory<CrmDbContext>>();
-
-        if (await RecomputeDatabase.MatchesAsync(dbFactory, dbPath, o.Customers, o.Orders))
-            Console.WriteLine($"Reusing {dbPath} ({o.Customers:N0} customers, {o.Orders:N0} orders).");
-        else
-        {
-            Console.WriteLine($"Generating {dbPath}: {o.Customers:N0} customers, {o.Orders:N0} orders");
-            SqliteBenchHost.Delete(dbPath);
-            var generation = Stopwatch.StartNew();
-            await RecomputeDatabase.GenerateAsync(dbFactory, connectionString, o.Customers, o.Orders, Console.Out);
-            Console.WriteLine($"Generated in {generation.Elapsed.TotalSeconds:0.0} s.");
-        }
+        await RecomputeDatabase.EnsureAsync(dbFactory, dbPath, connectionString, o.Customers, o.Orders);
 
         var stages = new ConcurrentQueue<(string Stage, TimeSpan At)>();
         var watch = Stopwatch.StartNew();

@@ -16,6 +16,25 @@ internal static class RecomputeDatabase
 {
     private const int Batch = 100_000;
 
+    public static string DefaultPath(int customers, int orders) =>
+        Path.Combine(Path.GetTempPath(), $"crmlive-bench-recompute-{customers}-{orders}.db");
+
+    /// <summary>The file at <paramref name="path"/>, generated first unless its counts already match.</summary>
+    public static async Task EnsureAsync(IDbContextFactory<CrmDbContext> dbFactory, string path, string connectionString,
+        int customers, int orders)
+    {
+        if (await MatchesAsync(dbFactory, path, customers, orders))
+        {
+            Console.WriteLine($"Reusing {path} ({customers:N0} customers, {orders:N0} orders).");
+            return;
+        }
+        Console.WriteLine($"Generating {path}: {customers:N0} customers, {orders:N0} orders");
+        SqliteBenchHost.Delete(path);
+        var generation = Stopwatch.StartNew();
+        await GenerateAsync(dbFactory, connectionString, customers, orders, Console.Out);
+        Console.WriteLine($"Generated in {generation.Elapsed.TotalSeconds:0.0} s.");
+    }
+
     public static async Task<bool> MatchesAsync(IDbContextFactory<CrmDbContext> dbFactory, string path, int customers, int orders)
     {
         if (!File.Exists(path)) return false;

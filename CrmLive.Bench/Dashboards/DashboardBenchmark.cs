@@ -21,18 +21,12 @@ internal static class DashboardBenchmark
 {
     public static async Task<int> RunAsync(DashboardBenchmarkOptions o)
     {
-        var dbPath = o.DbPath ?? Path.Combine(Path.GetTempPath(), $"crmlive-bench-recompute-{o.Customers}-{o.Orders}.db");
+        var dbPath = o.DbPath ?? RecomputeDatabase.DefaultPath(o.Customers, o.Orders);
         var (host, connectionString) = SqliteBenchHost.Create(dbPath);
         using var owned = host;
         var services = host.Services;
         var dbFactory = services.GetRequiredService<IDbContextFactory<CrmDbContext>>();
-
-        if (!await RecomputeDatabase.MatchesAsync(dbFactory, dbPath, o.Customers, o.Orders))
-        {
-            Console.WriteLine($"Generating {dbPath}: {o.Customers:N0} customers, {o.Orders:N0} orders");
-            SqliteBenchHost.Delete(dbPath);
-            await RecomputeDatabase.GenerateAsync(dbFactory, connectionString, o.Customers, o.Orders, Console.Out);
-        }
+        await RecomputeDatabase.EnsureAsync(dbFactory, dbPath, connectionString, o.Customers, o.Orders);
         var conversations = await ConversationHistory.CountAsync(dbFactory);
         if (conversations == 0)
         {

@@ -16,10 +16,12 @@ internal static class OrderLineHistory
     private const int Products = 400;
     private const int Batch = 200_000;
 
-    public static async Task<bool> ExistsAsync(IDbContextFactory<CrmDbContext> dbFactory)
+    /// <summary>Lines are written in order of their order, so the last order having lines means they all do.</summary>
+    public static async Task<bool> CompleteAsync(IDbContextFactory<CrmDbContext> dbFactory)
     {
         await using var db = await dbFactory.CreateDbContextAsync();
-        return await db.OrderLines.AnyAsync();
+        var last = await db.Orders.OrderByDescending(o => o.Id).Select(o => o.Id).FirstOrDefaultAsync();
+        return await db.OrderLines.AnyAsync(l => l.OrderId == last);
     }
 
     public static async Task GenerateAsync(IDbContextFactory<CrmDbContext> dbFactory, string connectionString, TextWriter log)
@@ -44,9 +46,11 @@ internal static class OrderLineHistory
 
         var count = 0L;
         SqliteTransaction? tx = null;
-        // Read first, then write: a reader still open on the file would keep the writer's commits waiting.
+        Execute(connection, "DELETE FROM OrderLines;"); // what an interrupted generation left
+        // Read first, then write: a reader still open on the file would keep the writer's commits waiting. In order of
+        // the order's id, so the (OrderId, Sku) index grows at its end instead of at random places.
         var orders = new List<(Guid Id, int ItemCount)>();
-        await foreach (var o in db.Orders.AsNoTracking().Select(o => new { o.Id, o.ItemCount }).AsAsyncEnumerable())
+        await foreach (var o in db.Orders.AsNoTracking().OrderBy(o => o.Id).Select(o => new { o.Id, o.ItemCount }).AsAsyncEnumerable())
             orders.Add((o.Id, o.ItemCount));
         log.WriteLine($"  {$"{orders.Count:N0} orders read",-44} {watch.Elapsed.TotalSeconds,8:0.0} s");
         var basket = new HashSet<int>();

@@ -17,19 +17,14 @@ internal static class RulesBenchmark
 {
     public static async Task<int> RunAsync(RulesBenchmarkOptions o)
     {
-        var dbPath = o.DbPath ?? Path.Combine(Path.GetTempPath(), $"crmlive-bench-recompute-{o.Customers}-{o.Orders}.db");
+        var dbPath = o.DbPath ?? RecomputeDatabase.DefaultPath(o.Customers, o.Orders);
         var (host, connectionString) = SqliteBenchHost.Create(dbPath);
         using var owned = host;
         var services = host.Services;
         var dbFactory = services.GetRequiredService<IDbContextFactory<CrmDbContext>>();
-        if (!await RecomputeDatabase.MatchesAsync(dbFactory, dbPath, o.Customers, o.Orders))
-        {
-            Console.WriteLine($"Generating {dbPath}: {o.Customers:N0} customers, {o.Orders:N0} orders");
-            SqliteBenchHost.Delete(dbPath);
-            await RecomputeDatabase.GenerateAsync(dbFactory, connectionString, o.Customers, o.Orders, Console.Out);
-        }
+        await RecomputeDatabase.EnsureAsync(dbFactory, dbPath, connectionString, o.Customers, o.Orders);
         await using (var db = await dbFactory.CreateDbContextAsync()) await db.Database.MigrateAsync();
-        if (!await OrderLineHistory.ExistsAsync(dbFactory))
+        if (!await OrderLineHistory.CompleteAsync(dbFactory))
         {
             Console.WriteLine("Adding order lines");
             await OrderLineHistory.GenerateAsync(dbFactory, connectionString, Console.Out);
