@@ -67,7 +67,12 @@ public class DealsBoardTests(BrowserFixture browser)
         await page.GetByTestId("deal-title-input").FillAsync(title);
         await page.GetByTestId("deal-customer-input").PressSequentiallyAsync("Aiko");
         await page.Locator(".mud-popover-open .mud-list-item").First.ClickAsync();
-        await page.GetByTestId("deal-amount-input").FillAsync("1234");
+        // The choice re-renders the dialog; typing the amount before that lands would be overwritten.
+        await Expect(page.Locator(".mud-popover-open .mud-list-item")).ToHaveCountAsync(0);
+        var amount = page.GetByTestId("deal-amount-input");
+        await amount.FillAsync("1234");
+        await amount.PressAsync("Tab");
+        await Expect(amount).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("^1,?234"));
         await page.GetByTestId("deal-save").ClickAsync();
 
         await Expect(page.GetByTestId("deal-dialog")).ToHaveCountAsync(0);

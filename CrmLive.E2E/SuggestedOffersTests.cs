@@ -29,10 +29,11 @@ public class SuggestedOffersTests(BrowserFixture browser)
         }
 
         var page = await browser.NewPageAsync();
-        await new SignInPage(page).SignInAsync("agent1@crmlive.demo", returnUrl: $"/customers/{customer.Id}");
+        await new SignInPage(page).SignInAsync("manager@crmlive.demo", returnUrl: $"/customers/{customer.Id}");
+        await BrowserFixture.WaitLiveAsync(page); // the interactive render replaces the prerendered page
         var socks = page.GetByTestId("offer").Filter(new() { HasText = "Wool socks (3-pack)" });
         await Expect(socks.GetByTestId("offer-reason")).ToContainTextAsync("Bought Trail running shoes;");
-        await socks.ScrollIntoViewIfNeededAsync();
+        await page.GetByTestId("suggested-offers").ScrollIntoViewIfNeededAsync();
         await BrowserFixture.ScreenshotAsync(page, "customer-360-offers");
         await page.Context.CloseAsync();
     }
