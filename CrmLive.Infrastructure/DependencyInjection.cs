@@ -1,3 +1,4 @@
+using CrmLive.Infrastructure.Campaigns;
 using CrmLive.Infrastructure.Analytics;
 using CrmLive.Infrastructure.Api;
 using CrmLive.Infrastructure.Audit;
@@ -52,6 +53,7 @@ public static class DependencyInjection
         builder.AddMail();
         builder.AddTeam();
         builder.AddOffers();
+        builder.AddCampaigns();
 
         builder.Services.AddSingleton<DashboardQueries>();
         builder.Services.AddSingleton<TeamPerformance>();

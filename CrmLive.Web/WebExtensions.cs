@@ -1,5 +1,6 @@
 using CrmLive.Web.Security;
 using CrmLive.Web.Bot;
+using CrmLive.Web.Campaigns;
 using CrmLive.Web.Account;
 using CrmLive.Web.Api;
 using CrmLive.Web.Audit;
@@ -32,6 +33,7 @@ public static class WebExtensions
         builder.AddApi();
         builder.AddPresence();
         builder.AddWidgetHub();
+        builder.AddCampaignLinks();
         builder.Services.AddHostedService<StartupBanner>();
         return builder;
     }
@@ -66,6 +68,7 @@ public static class WebExtensions
         app.MapApi();
         app.MapImportEndpoints();
         app.MapExportEndpoints();
+        app.MapCampaignEndpoints();
         app.MapApiDocs();
         app.MapJobsDashboard();
         app.MapHealth();

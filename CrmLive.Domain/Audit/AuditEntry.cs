@@ -78,6 +78,8 @@ public static class AuditActions
     public const string InboxChanged = "inbox.changed";
     public const string InboxSecretRotated = "inbox.secret_rotated";
     public const string BotModelPromoted = "bot.model_promoted";
+    public const string CampaignLaunched = "campaign.launched";
+    public const string CampaignStopped = "campaign.stopped";
 
     /// <summary>Every action, for the audit page's filter.</summary>
     public static IReadOnlyList<string> All { get; } = typeof(AuditActions)

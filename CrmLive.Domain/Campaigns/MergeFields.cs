@@ -52,18 +52,24 @@ public static partial class MergeFields
     /// Replaces every known field with the customer's value (or its fallback, or "" when neither), escaped for Markdown
     /// so a hostile name such as "*x* [a](javascript:..)" or "&lt;b&gt;" stays literal text. Unknown fields stay as typed.
     /// </summary>
-    public static string Apply(string markdown, MergeValues values)
+    public static string Apply(string markdown, MergeValues values) => Replace(markdown, values, EscapeMarkdown);
+
+    /// <summary>For plain text such as an e-mail subject: values as they are, on one line.</summary>
+    public static string ApplyPlain(string text, MergeValues values) =>
+        Replace(text, values, v => v.ReplaceLineEndings(" "));
+
+    private static string Replace(string text, MergeValues values, Func<string, string> escape)
     {
-        ArgumentNullException.ThrowIfNull(markdown);
+        ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(values);
-        return FieldPattern().Replace(markdown, match =>
+        return FieldPattern().Replace(text, match =>
         {
             if (Find(match.Groups["name"].Value) is not { } field)
                 return match.Value;
             var value = field.Value(values);
             if (string.IsNullOrWhiteSpace(value))
                 value = match.Groups["fallback"].Success ? match.Groups["fallback"].Value.Trim() : "";
-            return EscapeMarkdown(value);
+            return escape(value);
         });
     }
 

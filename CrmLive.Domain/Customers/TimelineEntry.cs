@@ -1,6 +1,6 @@
 namespace CrmLive.Domain.Customers;
 
-public enum TimelineKind { Conversation, Order, Ticket, Note, Deal, SegmentChange, TierChange, Csat, Profile }
+public enum TimelineKind { Conversation, Order, Ticket, Note, Deal, SegmentChange, TierChange, Csat, Profile, Campaign }
 
 /// <summary>
 /// One line of a customer's history. Everything that happens with a customer writes one, so the 360 page reads

@@ -95,3 +95,9 @@ public sealed record MetricMove(string Kind, string From, string To, int Count);
 /// once, on every instance.
 /// </summary>
 public sealed record StaffAccessChanged(string UserId, string Reason) : LiveEvent;
+
+/// <summary>A campaign's state or results moved (launched, a batch of e-mail sent, a widget message seen or answered…).</summary>
+public sealed record CampaignChanged(Guid CampaignId, string What) : LiveEvent;
+
+/// <summary>A campaign message for one visitor's open widget.</summary>
+public sealed record ProactiveMessageOffered(Guid VisitorId, Campaigns.ProactiveMessage Message) : LiveEvent;

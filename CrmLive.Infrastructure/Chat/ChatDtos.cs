@@ -35,7 +35,9 @@ public sealed record WidgetSession(
     long ReadSeq,
     InboxSettings Inbox,
     /// <summary>The name of the known customer this chat is attached to (signed identity), if any.</summary>
-    string? CustomerName);
+    string? CustomerName,
+    /// <summary>That customer, when the host page vouched for them: campaigns may then address them in the widget.</summary>
+    Guid? CustomerId = null);
 
 /// <summary>What the widget needs to know about its inbox: hours, away message, attachment limits.</summary>
 /// <summary>What the widget needs to know about its inbox: hours, attachments, look, and whether this visitor may chat.</summary>

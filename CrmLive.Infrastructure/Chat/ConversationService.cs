@@ -80,7 +80,7 @@ public sealed partial class ConversationService(
             : await MessagesAfterAsync(db, conversation.Id, 0, forCustomer: true, ct);
         var settings = InboxSettings.Of(inbox, now, canChat: !inbox.VerifiedVisitorsOnly || visitor.IsVerified);
         return new WidgetSession(visitorToken!, visitor.Id, conversation?.Id, conversation?.LastSeq ?? 0,
-            conversation?.Status, messages, conversation?.AgentReadSeq ?? 0, settings, customer?.Name);
+            conversation?.Status, messages, conversation?.AgentReadSeq ?? 0, settings, customer?.Name, customer?.Id);
     }
 
     /// <summary>Whether the host page signed its user's id with the inbox secret (or the one before, in its grace).</summary>

@@ -96,6 +96,9 @@ public sealed record TimelineFilter(IReadOnlyList<TimelineKind>? Kinds = null, D
 public sealed record TimelinePage(IReadOnlyList<TimelineItem> Items, TimelineCursor? Next);
 
 /// <summary>What the customers list is narrowed to; every part is optional and they combine with AND.</summary>
+/// <summary>What a saved customers view remembers: the search, the filter and the custom-field columns.</summary>
+public sealed record CustomerViewDefinition(string? Search, CustomerFilter? Filter, IReadOnlyList<Guid>? Columns = null);
+
 public sealed record CustomerFilter
 {
     /// <summary>Customers with any of these tags.</summary>

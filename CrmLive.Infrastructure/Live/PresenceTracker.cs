@@ -67,3 +67,9 @@ internal sealed class InMemoryPresenceTracker(ILiveEventBus bus) : IPresenceTrac
             await bus.PublishAsync(new AgentPresenceChanged(userId, false, await OnlineAgentCountAsync()));
     }
 }
+
+/// <summary>The presence key of a widget visitor: online while any of their tabs is connected, on any instance.</summary>
+public static class VisitorPresence
+{
+    public static string Key(Guid visitorId) => $"visitor:{visitorId:N}";
+}

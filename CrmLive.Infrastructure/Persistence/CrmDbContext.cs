@@ -67,6 +67,8 @@ public abstract class CrmDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<StaffInbox> StaffInboxes => Set<StaffInbox>();
     public DbSet<OrderLine> OrderLines => Set<OrderLine>();
     public DbSet<Domain.Offers.ProductRule> ProductRules => Set<Domain.Offers.ProductRule>();
+    public DbSet<Domain.Campaigns.Campaign> Campaigns => Set<Domain.Campaigns.Campaign>();
+    public DbSet<Domain.Campaigns.CampaignRecipient> CampaignRecipients => Set<Domain.Campaigns.CampaignRecipient>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -30,6 +30,9 @@ internal sealed class WidgetBroadcaster(ILiveEventBus bus, IHubContext<WidgetHub
         _subscriptions.Add(bus.Subscribe<ConversationChanged>(e => IsLocal(e)
             ? hub.Clients.Group(WidgetHub.VisitorGroup(e.VisitorId)).ConversationStatusChanged(e.Status)
             : Task.CompletedTask));
+        _subscriptions.Add(bus.Subscribe<ProactiveMessageOffered>(e => IsLocal(e)
+            ? hub.Clients.Group(WidgetHub.VisitorGroup(e.VisitorId)).ProactiveMessage(e.Message)
+            : Task.CompletedTask));
         return Task.CompletedTask;
     }
 

@@ -1,5 +1,7 @@
 using CrmLive.Domain.Conversations;
 using CrmLive.Domain.Live;
+using CrmLive.Domain.Campaigns;
+using CrmLive.Infrastructure.Campaigns;
 using CrmLive.Infrastructure.Chat;
 using CrmLive.Infrastructure.Live;
 using CrmLive.Infrastructure.Operations;
@@ -20,11 +22,15 @@ public interface IWidgetClient
 
     /// <summary>An agent started or stopped typing a reply.</summary>
     Task Typing(string? name, bool isTyping);
+
+    /// <summary>A campaign's message for this customer, shown by the widget until they close or answer it.</summary>
+    Task ProactiveMessage(ProactiveMessage message);
 }
 
 /// <summary>The session a widget receives from <see cref="WidgetHub.Start"/>.</summary>
 public sealed record WidgetStart(string VisitorToken, Guid? ConversationId, long LastSeq, ConversationStatus? Status,
-    IReadOnlyList<WidgetMessage> Messages, long ReadSeq, InboxSettings Inbox, string? CustomerName);
+    IReadOnlyList<WidgetMessage> Messages, long ReadSeq, InboxSettings Inbox, string? CustomerName,
+    ProactiveMessage? Proactive = null);
 
 /// <summary>
 /// The only anonymous entry: customers' widgets. A connection proves its visitor with the token from
@@ -32,12 +38,15 @@ public sealed record WidgetStart(string VisitorToken, Guid? ConversationId, long
 /// </summary>
 [AllowAnonymous]
 public sealed class WidgetHub(ConversationService chat, MarkdownRenderer markdown, CrmLiveMetrics metrics,
-    ILiveEventBus bus, IPresenceTracker presence, WidgetLimits limits, ILogger<WidgetHub> logger) : Hub<IWidgetClient>
+    ILiveEventBus bus, IPresenceTracker presence, WidgetLimits limits, CampaignWidget campaigns, ILogger<WidgetHub> logger)
+    : Hub<IWidgetClient>
 {
     public const string Route = "/hubs/widget";
     private const string VisitorKey = "visitorId";
     private const string ConversationKey = "conversationId";
     private const string MayChatKey = "mayChat";
+    private const string CustomerKey = "customerId";
+    private const string CampaignKey = "openedCampaignId";
 
     public static string VisitorGroup(Guid visitorId) => $"visitor:{visitorId:N}";
 
@@ -56,7 +65,7 @@ public sealed class WidgetHub(ConversationService chat, MarkdownRenderer markdow
     }
 
     /// <summary>Agents see the customer as online while any of their tabs is connected (on any instance).</summary>
-    public static string PresenceKey(Guid visitorId) => $"visitor:{visitorId:N}";
+    public static string PresenceKey(Guid visitorId) => VisitorPresence.Key(visitorId);
 
     private async Task ArriveAsync(Guid visitorId)
     {
@@ -92,10 +101,11 @@ public sealed class WidgetHub(ConversationService chat, MarkdownRenderer markdow
         Context.Items[VisitorKey] = session.VisitorId;
         Context.Items[ConversationKey] = session.ConversationId;
         Context.Items[MayChatKey] = session.Inbox.CanChat;
+        Context.Items[CustomerKey] = session.CustomerId;
         await Groups.AddToGroupAsync(Context.ConnectionId, VisitorGroup(session.VisitorId), Context.ConnectionAborted);
         return new WidgetStart(session.VisitorToken, session.ConversationId, session.LastSeq, session.Status,
             [.. session.Messages.Select(m => WidgetMessage.From(m, markdown))], session.ReadSeq, session.Inbox,
-            session.CustomerName);
+            session.CustomerName, await ProactiveAsync(session.CustomerId));
     }
 
     public async Task<SendResult> Send(string clientMessageId, string text)
@@ -106,7 +116,50 @@ public sealed class WidgetHub(ConversationService chat, MarkdownRenderer markdow
         var result = await GuardAsync(() => chat.ReceiveFromVisitorAsync(CurrentVisitor(), clientMessageId, text,
             Context.ConnectionAborted));
         Context.Items[ConversationKey] = result.ConversationId;
+        if (Context.Items.Remove(CampaignKey, out var opened) && opened is Guid campaignId && CurrentCustomer() is { } customer)
+            await CampaignSafelyAsync(() => campaigns.RepliedAsync(customer, campaignId, result.ConversationId));
         return result;
+    }
+
+    /// <summary>The visitor opened a campaign's message: their next message answers it.</summary>
+    public async Task CampaignOpened(Guid campaignId)
+    {
+        CurrentVisitor();
+        if (CurrentCustomer() is not { } customer) return;
+        Context.Items[CampaignKey] = campaignId;
+        await CampaignSafelyAsync(() => campaigns.OpenedAsync(customer, campaignId));
+    }
+
+    /// <summary>The visitor closed a campaign's message: it is not offered again.</summary>
+    public async Task CampaignDismissed(Guid campaignId)
+    {
+        CurrentVisitor();
+        if (CurrentCustomer() is not { } customer) return;
+        if (Context.Items.TryGetValue(CampaignKey, out var opened) && opened is Guid id && id == campaignId) Context.Items.Remove(CampaignKey);
+        await CampaignSafelyAsync(() => campaigns.DismissedAsync(customer, campaignId));
+    }
+
+    private Guid? CurrentCustomer() => Context.Items.TryGetValue(CustomerKey, out var id) && id is Guid customerId ? customerId : null;
+
+    private async Task<ProactiveMessage?> ProactiveAsync(Guid? customerId)
+    {
+        if (customerId is not { } customer) return null;
+        ProactiveMessage? message = null;
+        await CampaignSafelyAsync(async () => message = await campaigns.OfferAsync(customer, Context.ConnectionAborted));
+        return message;
+    }
+
+    /// <summary>Campaigns ride along with chat: a failure there is logged and never costs the customer their chat.</summary>
+    private async Task CampaignSafelyAsync(Func<Task> action)
+    {
+        try
+        {
+            await action();
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogError(ex, "Campaign step failed for widget connection {ConnectionId}", Context.ConnectionId);
+        }
     }
 
     /// <summary>The optional pre-chat form. Unverified details: shown to agents, never linked to a customer record.</summary>
