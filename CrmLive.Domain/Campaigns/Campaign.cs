@@ -93,6 +93,8 @@ public sealed class Campaign : Entity
         if (audienceSize == 0) throw new DomainException("Nobody is in this audience yet.");
         AudienceSize = audienceSize;
         LaunchedAt = now;
+        // A draft planned to "start on launch" starts now, whenever it was saved.
+        if (StartsAt < now) StartsAt = now;
         Status = StartsAt > now ? CampaignStatus.Scheduled : CampaignStatus.Running;
     }
 

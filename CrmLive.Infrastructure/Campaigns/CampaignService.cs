@@ -56,6 +56,20 @@ public sealed class CampaignService(IDbContextFactory<CrmDbContext> dbFactory, C
         return await audiences.CountAsync(db, audience, ct);
     }
 
+    /// <summary>Products customers bought, by SKU or name, for the "bought A but not B" audience.</summary>
+    public async Task<IReadOnlyList<(string Sku, string Name)>> ProductsAsync(string? term, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var lines = db.OrderLines.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(term))
+        {
+            var t = term.Trim();
+            lines = lines.Where(l => l.Sku.StartsWith(t.ToUpper()) || l.ProductName.Contains(t));
+        }
+        var products = await lines.Select(l => new { l.Sku, l.ProductName }).Distinct().OrderBy(p => p.Sku).Take(20).ToListAsync(ct);
+        return [.. products.Select(p => (p.Sku, p.ProductName))];
+    }
+
     /// <summary>Creates a draft (no id) or changes one. Rules the plan breaks come back as <see cref="DomainException"/>.</summary>
     public async Task<Guid> SaveDraftAsync(Guid? id, CampaignPlan plan, string userId, CancellationToken ct = default)
     {

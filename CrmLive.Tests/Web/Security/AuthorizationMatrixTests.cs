@@ -32,6 +32,10 @@ public partial class AuthorizationMatrixTests(CrmLiveAppFactory app) : IClassFix
         ["* /hubs/widget"] = Access.Public,
         ["POST /widget/attachments"] = Access.Public,
         ["GET /attachments/{id:guid}/{key}/{name}"] = Access.Public,
+        // Campaign e-mail links: the recipient's random key is the proof.
+        ["GET /c/u/{id:guid}/{key}"] = Access.Public,
+        ["POST /c/u/{id:guid}/{key}"] = Access.Public,
+        ["GET /c/o/{id:guid}/{key}.gif"] = Access.Public,
         // Blazor's own circuit: anonymous to connect; every page and component inside checks its own policy.
         ["* /_blazor/negotiate"] = Access.Public,
         ["* /_blazor"] = Access.Public,
@@ -67,6 +71,10 @@ public partial class AuthorizationMatrixTests(CrmLiveAppFactory app) : IClassFix
 
         ["GET /dashboard"] = Access.Manager,
         ["GET /analytics"] = Access.Manager,
+        ["GET /campaigns"] = Access.Manager,
+        ["GET /campaigns/new"] = Access.Manager,
+        ["GET /campaigns/{Id:guid}"] = Access.Manager,
+        ["GET /campaigns/{Id:guid}/edit"] = Access.Manager,
         ["GET /customers/duplicates"] = Access.Manager,
         ["GET /customers/{Id:guid}/merge"] = Access.Manager,
         ["GET /customers/{id:guid}/export.zip"] = Access.Manager,
@@ -125,6 +133,8 @@ public partial class AuthorizationMatrixTests(CrmLiveAppFactory app) : IClassFix
         ["WidgetHub.Rate"] = Access.Public,
         ["WidgetHub.Typing"] = Access.Public,
         ["WidgetHub.History"] = Access.Public,
+        ["WidgetHub.CampaignOpened"] = Access.Public,
+        ["WidgetHub.CampaignDismissed"] = Access.Public,
     };
 
     private static readonly string[] Roles = ["anonymous", "agent1@crmlive.demo", "manager@crmlive.demo", "admin@crmlive.demo"];
