@@ -55,19 +55,28 @@ public sealed class CampaignResultsQuery(IDbContextFactory<CrmDbContext> dbFacto
         var treatment = Of(CampaignGroup.Treatment);
         var control = Of(CampaignGroup.Control);
         var now = clock.GetUtcNow();
-        var email = await ChannelAsync(recipients.Select(r => new Delivery(r.EmailState, r.EmailNote, r.EmailNextAttemptAt)), now, ct);
-        var widget = await ChannelAsync(recipients.Select(r => new Delivery(r.WidgetState, r.WidgetNote, null)), now, ct);
+        var email = Summarize(await recipients.Where(r => r.EmailState != DeliveryState.None)
+            .GroupBy(r => new { r.EmailState, r.EmailNote, Waiting = r.EmailNextAttemptAt != null && r.EmailNextAttemptAt > now })
+            .Select(g => new StateCount { State = g.Key.EmailState, Note = g.Key.EmailNote, Waiting = g.Key.Waiting, Count = g.Count() })
+            .ToListAsync(ct));
+        var widget = Summarize(await recipients.Where(r => r.WidgetState != DeliveryState.None)
+            .GroupBy(r => new { r.WidgetState, r.WidgetNote })
+            .Select(g => new StateCount { State = g.Key.WidgetState, Note = g.Key.WidgetNote, Count = g.Count() })
+            .ToListAsync(ct));
         return new CampaignResults(treatment, control, email, widget,
             Uplift.Estimate(treatment.Converted, treatment.Customers, control.Converted, control.Customers), from, until);
     }
 
-    private sealed record Delivery(DeliveryState State, string? Note, DateTimeOffset? NextAttemptAt);
-
-    private static async Task<ChannelResults> ChannelAsync(IQueryable<Delivery> deliveries, DateTimeOffset now, CancellationToken ct)
+    private sealed class StateCount
     {
-        var counts = await deliveries.Where(d => d.State != DeliveryState.None)
-            .GroupBy(d => new { d.State, d.Note, Waiting = d.NextAttemptAt != null && d.NextAttemptAt > now })
-            .Select(g => new { g.Key.State, g.Key.Note, g.Key.Waiting, Count = g.Count() }).ToListAsync(ct);
+        public DeliveryState State { get; init; }
+        public string? Note { get; init; }
+        public bool Waiting { get; init; }
+        public int Count { get; init; }
+    }
+
+    private static ChannelResults Summarize(List<StateCount> counts)
+    {
         int Count(DeliveryState state) => counts.Where(c => c.State == state).Sum(c => c.Count);
         var waiting = counts.Where(c => c.State == DeliveryState.Pending && c.Waiting).Sum(c => c.Count);
         var reasons = counts.Where(c => c.State != DeliveryState.Sent && c.Note is not null)

@@ -136,7 +136,8 @@ public sealed class CampaignService(IDbContextFactory<CrmDbContext> dbFactory, C
         await tx.CommitAsync(ct);
         logger.LogInformation("Campaign {Campaign} launched to {Count} customers ({Status})", campaign.Id, ids.Count, campaign.Status);
 
-        jobs.Schedule<CampaignLifecycleJob>(j => j.StartAsync(campaign.Id, CancellationToken.None), campaign.StartsAt);
+        if (campaign.Status == CampaignStatus.Running) jobs.Enqueue<CampaignLifecycleJob>(j => j.StartAsync(campaign.Id, CancellationToken.None));
+        else jobs.Schedule<CampaignLifecycleJob>(j => j.StartAsync(campaign.Id, CancellationToken.None), campaign.StartsAt);
         jobs.Schedule<CampaignLifecycleJob>(j => j.EndAsync(campaign.Id, CancellationToken.None), campaign.EndsAt);
         await bus.PublishAsync(new CampaignChanged(campaign.Id, "launched"), ct);
         return ids.Count;

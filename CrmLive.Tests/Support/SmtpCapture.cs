@@ -22,6 +22,9 @@ public sealed class SmtpCapture : IAsyncDisposable
 
     public ConcurrentQueue<CapturedMail> Messages { get; } = new();
 
+    /// <summary>Addresses this server refuses for good (550), as a mailbox that does not exist would be: bounces.</summary>
+    public ConcurrentDictionary<string, bool> Rejected { get; } = new(StringComparer.OrdinalIgnoreCase);
+
     private async Task AcceptAsync()
     {
         while (!_stop.IsCancellationRequested)
@@ -62,7 +65,17 @@ public sealed class SmtpCapture : IAsyncDisposable
                     await writer.WriteLineAsync("250 OK");
                     break;
                 case "RCPT":
-                    to.Add(line[(line.IndexOf(':') + 1)..].Trim(' ', '<', '>'));
+                    var recipient = line[(line.IndexOf(':') + 1)..].Trim(' ', '<', '>');
+                    if (Rejected.ContainsKey(recipient))
+                    {
+                        await writer.WriteLineAsync("550 5.1.1 No such mailbox");
+                        break;
+                    }
+                    to.Add(recipient);
+                    await writer.WriteLineAsync("250 OK");
+                    break;
+                case "RSET":
+                    to.Clear();
                     await writer.WriteLineAsync("250 OK");
                     break;
                 case "DATA":
