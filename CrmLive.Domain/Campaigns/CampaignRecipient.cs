@@ -118,6 +118,13 @@ public sealed class CampaignRecipient : Entity
         ReachedAt ??= now;
     }
 
+    /// <summary>Quiet hours or the cap: the message stays pending for the customer's next visit; the reason shows why.</summary>
+    public void WidgetWaits(string reason)
+    {
+        EnsureTreated();
+        if (WidgetState == DeliveryState.Pending) WidgetNote = reason;
+    }
+
     public void SkipWidget(string reason)
     {
         EnsureTreated();

@@ -48,7 +48,11 @@ public sealed class CampaignWidget(IDbContextFactory<CrmDbContext> dbFactory, Ca
                     continue;
                 }
                 var earlier = await CampaignRules.EarlierMessagesAsync(db, candidate.Campaign, [customerId], now, ct);
-                if (CampaignRules.WaitUntil(candidate.Campaign, customer, earlier[customerId], now) is not null) continue;
+                if (CampaignRules.WaitUntil(candidate.Campaign, customer, earlier[customerId], now) is { } wait)
+                {
+                    candidate.Recipient.WidgetWaits(wait.Reason);
+                    continue;
+                }
                 candidate.Recipient.WidgetShown(now);
                 db.Timeline.Add(new TimelineEntry(customerId, now, TimelineKind.Campaign, "Campaign message shown in the chat widget",
                     candidate.Campaign.Name, candidate.Campaign.Id));

@@ -1,6 +1,6 @@
 import { HubConnection, HubConnectionBuilder, HubConnectionState, LogLevel } from '@microsoft/signalr';
 import { newClientId, WidgetStorage } from './storage';
-import { InboxSettings, MessageDto, SendResult, WidgetIdentity, WidgetStart } from './types';
+import { InboxSettings, MessageDto, ProactiveMessage, SendResult, ThreadCampaign, WidgetIdentity, WidgetStart } from './types';
 import { formatSize, WidgetView } from './ui';
 
 const RECONNECT_DELAYS = [0, 1000, 2000, 5000, 10000, 10000, 30000];
@@ -19,6 +19,10 @@ export class ChatSession {
   private flushing = false;
   private restartAttempt = 0;
   private inbox: InboxSettings | null = null;
+  /** Campaign ids this page has shown, as a card or in the thread: Start on every reconnect offers them again. */
+  private readonly offered = new Set<string>();
+  /** Campaign messages the visitor opened; they stay in the thread between the messages around them. */
+  private campaigns: ThreadCampaign[] = [];
 
   constructor(
     private readonly baseUrl: string,
@@ -40,6 +44,7 @@ export class ChatSession {
       this.redraw(0);
     });
     this.connection.on('Typing', (name: string | null, isTyping: boolean) => this.view.showTyping(name, isTyping));
+    this.connection.on('ProactiveMessage', (m: ProactiveMessage) => this.offer(m, false));
     this.connection.onreconnecting(() => this.view.setStatus('Reconnecting…'));
     this.connection.onreconnected(() => void this.resume());
     this.connection.onclose(() => this.scheduleRestart());
@@ -129,6 +134,7 @@ export class ChatSession {
       this.inbox = session.inbox;
       this.view.configure(session.inbox, session.customerName);
       if (session.conversationId !== this.conversationId) {
+        this.carryCampaigns();
         this.messages.clear();
         this.readSeq = 0;
         this.view.resetConversation();
@@ -143,6 +149,7 @@ export class ChatSession {
         const missed = await this.connection.invoke<MessageDto[]>('History', this.lastSeq());
         this.merge(missed);
       }
+      this.offer(session.proactive, true); // after the history, so an opened one lands below it
       this.showStatus(session.status);
       if (!session.inbox.isOpen && session.status !== 'Resolved') this.view.setStatus("We're away — we'll reply soon");
       if (!session.inbox.canChat) {
@@ -211,6 +218,7 @@ export class ChatSession {
   private enterConversation(conversationId: string): void {
     if (conversationId === this.conversationId) return;
     if (this.conversationId) {
+      this.carryCampaigns();
       this.messages.clear();
       this.readSeq = 0;
       this.view.resetConversation();
@@ -222,7 +230,67 @@ export class ChatSession {
     const ordered = Array.from(this.messages.values()).sort((a, b) => a.seq - b.seq);
     const acknowledged = new Set(ordered.map((m) => m.clientMessageId).filter(Boolean));
     const pending = this.storage.outbox.filter((p) => !acknowledged.has(p.clientMessageId));
-    this.view.render(ordered, pending, newFromOthers, this.readSeq);
+    this.view.render(ordered, pending, newFromOthers, this.readSeq, this.campaigns);
+  }
+
+  /**
+   * A campaign's message, from Start or pushed live: in the thread when the chat is open, else a card above the
+   * launcher. Campaigns ride along with chat, so nothing here may get in its way.
+   * @param fromStart Start runs on a new hub connection, which has forgotten what this page already told the old one.
+   */
+  private offer(message: ProactiveMessage | null | undefined, fromStart: boolean): void {
+    try {
+      if (!message || typeof message.campaignId !== 'string' || typeof message.html !== 'string') return;
+      const id = message.campaignId;
+      if (this.storage.dismissedCampaigns.includes(id)) {
+        // Closed here, yet still offered: the server missed the first call, so it hears it again.
+        if (fromStart) void this.campaignCall('CampaignDismissed', id);
+        return;
+      }
+      if (this.campaigns.some((c) => c.message.campaignId === id)) {
+        // Already in the thread: the new connection must know it was opened, so the next Send counts as the reply.
+        if (fromStart) void this.campaignCall('CampaignOpened', id);
+        return;
+      }
+      if (this.offered.has(id)) return; // its card is showing
+      if (this.view.isOpen) return this.openCampaign(message);
+      if (this.view.showsCard) return; // one card at a time; the server offers the other again at the next start
+      this.offered.add(id);
+      this.view.showProactive(message, () => this.openCampaign(message), () => this.dismissCampaign(id));
+    } catch (e) {
+      console.warn('CrmLive widget: could not show a campaign message.', e);
+    }
+  }
+
+  /** The visitor opened the message (or had the chat open): it joins the thread after what is there now. */
+  private openCampaign(message: ProactiveMessage): void {
+    this.offered.add(message.campaignId);
+    this.campaigns.push({ message, afterSeq: this.lastSeq() });
+    this.redraw(0);
+    void this.campaignCall('CampaignOpened', message.campaignId);
+  }
+
+  private dismissCampaign(campaignId: string): void {
+    this.storage.rememberDismissed(campaignId);
+    void this.campaignCall('CampaignDismissed', campaignId);
+  }
+
+  /** Best effort: a failed campaign call is logged for the host page's developers and never touches the chat. */
+  private async campaignCall(method: 'CampaignOpened' | 'CampaignDismissed', campaignId: string): Promise<void> {
+    try {
+      await this.connection.invoke(method, campaignId);
+    } catch (e) {
+      console.warn(`CrmLive widget: ${method} failed.`, e);
+    }
+  }
+
+  /**
+   * Before the thread switches to another conversation: a campaign message nobody wrote after is what the new one
+   * answers, so it moves to its top; one already answered leaves with the old thread.
+   */
+  private carryCampaigns(): void {
+    const last = this.lastSeq();
+    this.campaigns = this.campaigns.filter((c) => c.afterSeq >= last).map((c) => ({ ...c, afterSeq: 0 }));
   }
 
   private lastSeq(): number {

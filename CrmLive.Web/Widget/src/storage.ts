@@ -42,6 +42,22 @@ export class WidgetStorage {
   }
 
   set outbox(value: PendingMessage[]) { this.set('outbox', JSON.stringify(value)); }
+
+  /** Campaign messages closed here: remembered so a reload does not flash one the server has not forgotten yet. */
+  get dismissedCampaigns(): string[] {
+    try {
+      const parsed = JSON.parse(this.get('dismissed') ?? '[]');
+      return Array.isArray(parsed) ? parsed.filter((id) => typeof id === 'string') : [];
+    } catch {
+      return [];
+    }
+  }
+
+  rememberDismissed(campaignId: string): void {
+    // The last few are enough: the server stops offering a closed campaign once it hears of it.
+    const ids = this.dismissedCampaigns.filter((id) => id !== campaignId);
+    this.set('dismissed', JSON.stringify([...ids, campaignId].slice(-20)));
+  }
 }
 
 export function newClientId(): string {

@@ -26,10 +26,11 @@ export const styles = `
 .msg .who { font-size: 11px; color: #64748B; margin: 0 4px 2px; }
 .msg .bubble { padding: 8px 12px; border-radius: 14px; font-size: 14px; line-height: 1.4; white-space: pre-wrap; word-wrap: break-word; overflow-wrap: anywhere; }
 .bubble.rich { white-space: normal; }
-.bubble.rich p { margin: 0 0 6px; } .bubble.rich p:last-child { margin-bottom: 0; }
-.bubble.rich a { color: inherit; text-decoration: underline; }
-.bubble.rich ul, .bubble.rich ol { margin: 4px 0; padding-left: 18px; }
-.bubble.rich code { font-family: ui-monospace, Menlo, Consolas, monospace; font-size: 12px; background: rgba(0,0,0,.06); padding: 1px 4px; border-radius: 4px; }
+.rich p { margin: 0 0 6px; } .rich p:last-child { margin-bottom: 0; }
+.rich a { color: inherit; text-decoration: underline; }
+.rich ul, .rich ol { margin: 4px 0; padding-left: 18px; }
+.rich img { max-width: 100%; height: auto; }
+.rich code { font-family: ui-monospace, Menlo, Consolas, monospace; font-size: 12px; background: rgba(0,0,0,.06); padding: 1px 4px; border-radius: 4px; }
 .msg.mine { align-self: flex-end; align-items: flex-end; }
 .msg.mine .bubble { background: var(--crm-accent, #4F46E5); color: #fff; border-bottom-right-radius: 4px; }
 .msg.theirs { align-self: flex-start; }
@@ -75,6 +76,25 @@ export const styles = `
 .launcher.left { right: auto; left: 20px; }
 .panel.left { right: auto; left: 20px; }
 .composer textarea:disabled, .send:disabled, .attach:disabled { opacity: .5; cursor: not-allowed; }
+.proactive { position: fixed; right: 20px; bottom: 88px; width: calc(100vw - 40px); max-width: 320px; background: #fff;
+  color: #1E293B; border: 1px solid #E2E8F0; border-radius: 12px; padding: 12px 14px;
+  box-shadow: 0 12px 32px rgba(15, 23, 42, .16), 0 2px 6px rgba(15, 23, 42, .08); z-index: 2147483000; cursor: pointer;
+  animation: crm-rise .24s ease-out; }
+.proactive.left { right: auto; left: 20px; }
+.proactive-from { font-size: 12px; font-weight: 600; color: #64748B; margin: 2px 28px 4px 0; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
+.proactive-body { position: relative; max-height: 5.8em; overflow: hidden; font-size: 14px; line-height: 1.45; overflow-wrap: anywhere; }
+.proactive-body.clamped::after { content: ""; position: absolute; left: 0; right: 0; bottom: 0; height: 1.45em;
+  background: linear-gradient(rgba(255, 255, 255, 0), #fff); pointer-events: none; }
+.proactive-actions { display: flex; justify-content: flex-end; margin-top: 10px; }
+.proactive .send { height: 34px; font-size: 13px; }
+.proactive-close { position: absolute; top: 6px; right: 6px; width: 28px; height: 28px; border: 0; border-radius: 6px; padding: 0;
+  background: transparent; color: #64748B; cursor: pointer; display: flex; align-items: center; justify-content: center; }
+.proactive-close:hover { background: #F1F5F9; color: #1E293B; }
+@keyframes crm-rise { from { opacity: 0; transform: translateY(8px); } to { opacity: 1; transform: none; } }
+@media (prefers-reduced-motion: reduce) { .proactive { animation: none; } }
+@media (max-width: 400px) {
+  .proactive, .proactive.left { left: 12px; right: 12px; width: auto; max-width: none; }
+}
 @media (max-width: 480px) {
   .panel, .panel.left { left: 0; right: 0; bottom: 0; width: 100vw; height: 100vh; max-height: none; border-radius: 0; }
   .launcher.hidden-mobile { display: none; }

@@ -53,6 +53,22 @@ export interface WidgetStart {
   inbox: InboxSettings;
   /** Set when a valid signed identity linked this chat to a known customer. */
   customerName: string | null;
+  /** A campaign's message for this customer, offered until they close or answer it. */
+  proactive?: ProactiveMessage | null;
+}
+
+/** A campaign's message; `html` is the server's sanitized rendering, like a message's. */
+export interface ProactiveMessage {
+  campaignId: string;
+  html: string;
+  from: string;
+  sentAt: string;
+}
+
+/** A campaign message the visitor opened, shown in the thread after the message with this sequence number (0: first). */
+export interface ThreadCampaign {
+  message: ProactiveMessage;
+  afterSeq: number;
 }
 
 export interface SendResult {

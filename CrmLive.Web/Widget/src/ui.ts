@@ -1,5 +1,5 @@
 import { styles } from './styles';
-import { AttachmentDto, InboxSettings, MessageDto, PendingMessage } from './types';
+import { AttachmentDto, InboxSettings, MessageDto, PendingMessage, ProactiveMessage, ThreadCampaign } from './types';
 
 const chatIcon =
   '<svg viewBox="0 0 24 24" aria-hidden="true"><path d="M4 4h16a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H9l-4.4 3.5A1 1 0 0 1 3 20.7V6a2 2 0 0 1 1-2z"/></svg>';
@@ -62,6 +62,9 @@ export class WidgetView {
   private readonly title: HTMLDivElement;
   private readonly host: HTMLElement;
   private readonly locked: HTMLDivElement;
+  /** A campaign's message while the chat is closed, and what opening it does. */
+  private card: HTMLDivElement | null = null;
+  private openCard: (() => void) | null = null;
   private greeting = 'Hi! 👋 Ask us anything — our assistant answers right away, and a person takes over when needed.';
 
   constructor(host: HTMLElement) {
@@ -157,6 +160,7 @@ export class WidgetView {
     if (open) {
       this.unread = 0;
       this.renderBadge();
+      this.takeCard()?.(); // however the chat opens, a waiting campaign message is read in the thread
       this.scrollToEnd();
       this.input.focus();
       this.onOpen();
@@ -175,7 +179,63 @@ export class WidgetView {
     const left = inbox.position === 'left';
     this.panel.classList.toggle('left', left);
     this.launcher.classList.toggle('left', left);
+    this.card?.classList.toggle('left', left);
     this.setCanChat(inbox.canChat);
+  }
+
+  get showsCard(): boolean {
+    return this.card !== null;
+  }
+
+  /**
+   * A campaign's message while the chat is closed: a card above the launcher, counted as one unread message.
+   * Clicking it (or Reply) opens the chat with the message in the thread; × closes it for good.
+   */
+  showProactive(message: ProactiveMessage, open: () => void, dismiss: () => void): void {
+    const { from, html } = message;
+    const card = el('div', 'proactive', 'crm-proactive');
+    card.classList.toggle('left', this.launcher.classList.contains('left'));
+    card.setAttribute('role', 'region');
+    card.setAttribute('aria-label', `Message from ${from}`);
+    card.setAttribute('aria-live', 'polite');
+    // Reply's click bubbles here too; a link in the message keeps its own behaviour.
+    card.addEventListener('click', (e) => {
+      if (!(e.target instanceof Element && e.target.closest('a'))) this.toggle(true);
+    });
+    const close = el('button', 'proactive-close', 'crm-proactive-close');
+    close.type = 'button';
+    close.setAttribute('aria-label', 'Close message');
+    close.innerHTML = closeIcon.replace('<svg', '<svg width="16" height="16" fill="currentColor"');
+    close.addEventListener('click', (e) => {
+      e.stopPropagation();
+      this.takeCard();
+      this.unread = Math.max(0, this.unread - 1);
+      this.renderBadge();
+      dismiss();
+    });
+    const who = el('div', 'proactive-from');
+    who.textContent = from;
+    const body = el('div', 'proactive-body rich');
+    body.innerHTML = html; // the server's sanitized rendering, as in a message bubble
+    const actions = el('div', 'proactive-actions');
+    actions.appendChild(button('send', 'crm-proactive-reply', 'Reply'));
+    // Attached before it is filled, so screen readers announce the content as it appears in the live region.
+    this.launcher.before(card);
+    card.append(close, who, body, actions);
+    body.classList.toggle('clamped', body.scrollHeight > body.clientHeight + 1); // fade only what is cut off
+    this.card = card;
+    this.openCard = open;
+    this.unread++;
+    this.renderBadge();
+  }
+
+  /** Removes the card, if any, and hands back what opening it would have done. */
+  private takeCard(): (() => void) | null {
+    const open = this.openCard;
+    this.card?.remove();
+    this.card = null;
+    this.openCard = null;
+    return open;
   }
 
   /** An inbox for verified visitors only: an unsigned visitor reads why, and cannot write. */
@@ -365,7 +425,8 @@ export class WidgetView {
   }
 
   /** Redraws the conversation: acknowledged messages in sequence order, then what is still being sent. */
-  render(messages: MessageDto[], pending: PendingMessage[], newFromOthers: number, readSeq: number): void {
+  render(messages: MessageDto[], pending: PendingMessage[], newFromOthers: number, readSeq: number,
+    campaigns: ThreadCampaign[] = []): void {
     const keepNotice = this.notice.isConnected ? this.notice : null;
     const keepTyping = this.typing.isConnected && !messages.some((m) => m.sender === 'Agent' && !this.seen.has(m.seq))
       ? this.typing : null;
@@ -374,11 +435,17 @@ export class WidgetView {
     const keepAway = this.away.isConnected ? this.away : null;
     const keepUploading = this.uploading.isConnected ? this.uploading : null;
     this.list.replaceChildren();
-    if (messages.length === 0 && pending.length === 0 && !keepAway) {
+    if (messages.length === 0 && pending.length === 0 && campaigns.length === 0 && !keepAway) {
       this.list.appendChild(this.emptyState());
     }
     if (keepAway) this.list.appendChild(keepAway);
-    for (const m of messages) this.list.appendChild(this.bubble(m.sender, m.text, m.authorName, m.seq, false, m.html, m.attachment));
+    // Campaign messages go between the messages around them, by the sequence number they were opened after.
+    const queued = campaigns.slice().sort((a, b) => a.afterSeq - b.afterSeq);
+    for (const m of messages) {
+      while (queued.length > 0 && queued[0].afterSeq < m.seq) this.list.appendChild(this.campaignBubble(queued.shift()!));
+      this.list.appendChild(this.bubble(m.sender, m.text, m.authorName, m.seq, false, m.html, m.attachment));
+    }
+    for (const c of queued) this.list.appendChild(this.campaignBubble(c));
     for (const p of pending) this.list.appendChild(this.bubble('Customer', p.text, null, null, true, null));
     this.appendReceipt(messages, pending, readSeq);
     if (this.prechatWanted && messages.length === 0 && pending.length === 0) this.list.appendChild(this.prechat);
@@ -426,6 +493,13 @@ export class WidgetView {
     else if (html) body.innerHTML = html;
     else body.textContent = text;
     wrap.appendChild(body);
+    return wrap;
+  }
+
+  /** A campaign message reads like any reply from the team. */
+  private campaignBubble(c: ThreadCampaign): HTMLElement {
+    const wrap = this.bubble('Agent', '', c.message.from, null, false, c.message.html);
+    wrap.setAttribute('data-campaign-id', c.message.campaignId);
     return wrap;
   }
 
