@@ -16,14 +16,14 @@ internal sealed class CampaignTestData(CrmLiveAppFactory app)
     public string Segment { get; } = $"Test segment {Guid.NewGuid():N}"[..30];
 
     public async Task<Customer> CustomerAsync(string name, string? email, bool emailConsent, bool chatConsent = false,
-        string? externalId = null, string? segment = null, string? timeZone = null)
+        string? externalId = null, string? segment = null, string? timeZone = null, string tier = "Gold")
     {
         var now = DateTimeOffset.UtcNow;
         var customer = new Customer(name, email, null, null, now.AddDays(-100));
         customer.SetConsent(emailConsent, chatConsent, now);
         customer.SetExternalId(externalId);
         customer.SetLocale(null, timeZone);
-        customer.SetMetrics(new CustomerMetrics(segment ?? Segment, 60, "Gold", 500m, 0.2, null, now));
+        customer.SetMetrics(new CustomerMetrics(segment ?? Segment, 60, tier, 500m, 0.2, null, now));
         await using var db = await app.Service<IDbContextFactory<CrmDbContext>>().CreateDbContextAsync();
         db.Customers.Add(customer);
         await db.SaveChangesAsync();
