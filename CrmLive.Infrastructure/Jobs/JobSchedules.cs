@@ -36,6 +36,9 @@ public sealed class JobSchedules(
             "RFM, segments, loyalty, lifetime value and churn for every customer", options.Value.AnalyticsCron, "Jobs:AnalyticsCron"),
         new(Bot.BotTrainingJob.JobId, "Bot retraining",
             "Retrains the intent model and promotes it only if it scores at least as well", options.Value.BotRetrainCron, "Jobs:BotRetrainCron"),
+        new(Offers.OfferRulesJob.JobId, "Next best offers",
+            "Mines which products go together from every order's lines, for the suggestions on the 360 page", options.Value.OfferRulesCron,
+            "Jobs:OfferRulesCron"),
     ];
 
     /// <summary>Registers every adjustable job with its current schedule (at start-up).</summary>
@@ -121,6 +124,8 @@ public sealed class JobSchedules(
             jobs.AddOrUpdate<Analytics.AnalyticsRecomputeJob>(id, j => j.RunAsync(CancellationToken.None), cron);
         else if (id == Bot.BotTrainingJob.JobId)
             jobs.AddOrUpdate<Bot.BotTrainingJob>(id, j => j.RunAsync(CancellationToken.None), cron);
+        else if (id == Offers.OfferRulesJob.JobId)
+            jobs.AddOrUpdate<Offers.OfferRulesJob>(id, j => j.RunAsync(CancellationToken.None), cron);
         else
             throw new InvalidOperationException($"{id} is not an adjustable job.");
     }

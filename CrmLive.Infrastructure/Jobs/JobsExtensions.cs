@@ -72,7 +72,6 @@ internal sealed class RecurringJobsRegistration(IRecurringJobManager jobs, JobSc
             Cron.Hourly());
         jobs.AddOrUpdate<Webhooks.WebhookSweeperJob>(Webhooks.WebhookSweeperJob.JobId, j => j.RunAsync(CancellationToken.None),
             "*/5 * * * *");
-        jobs.AddOrUpdate<Offers.OfferRulesJob>(Offers.OfferRulesJob.JobId, j => j.RunAsync(CancellationToken.None), "15 4 * * *");
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

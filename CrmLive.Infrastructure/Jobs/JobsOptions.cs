@@ -24,4 +24,8 @@ public sealed class JobsOptions
     /// <summary>Cron schedule of the bot's retraining (UTC); managers can also retrain on demand.</summary>
     [Required]
     public string BotRetrainCron { get; set; } = "30 3 * * *";
+
+    /// <summary>Cron schedule of the next-best-offer rule mining over order lines (UTC).</summary>
+    [Required]
+    public string OfferRulesCron { get; set; } = "15 4 * * *";
 }

@@ -8,7 +8,10 @@ using Microsoft.EntityFrameworkCore;
 namespace CrmLive.Infrastructure.Orders;
 
 public sealed record NewOrder(string Number, DateTimeOffset PlacedAt, decimal Amount, string Currency, SalesChannel Channel,
-    OrderStatus Status, IReadOnlyList<string> Items);
+    OrderStatus Status, IReadOnlyList<string> Items, IReadOnlyList<NewOrderLine>? Lines = null);
+
+/// <summary>One product on a pushed order: what rule mining and "bought A but not B" audiences read.</summary>
+public sealed record NewOrderLine(string Sku, string Name, int Quantity, decimal UnitPrice);
 
 public sealed record OrderDetails(Guid Id, Guid CustomerId, string Number, DateTimeOffset PlacedAt, decimal Amount,
     string Currency, SalesChannel Channel, OrderStatus Status, int ItemCount, string ItemsSummary);
@@ -27,7 +30,9 @@ public sealed class OrderService(IDbContextFactory<CrmDbContext> dbFactory, ILiv
 {
     public async Task<Guid> AddAsync(Guid customerId, NewOrder o, CancellationToken ct = default)
     {
-        var items = o.Items.Select(i => i.Trim()).Where(i => i.Length > 0).ToList();
+        // Lines name the items when no separate list is given.
+        var items = (o.Items.Count > 0 || o.Lines is not { Count: > 0 } ? o.Items : o.Lines.Select(l => l.Name))
+            .Select(i => i.Trim()).Where(i => i.Length > 0).ToList();
         if (items.Count == 0) throw new DomainException("List at least one item.");
         var summary = string.Join(", ", items);
         if (summary.Length > 500) throw new DomainException("The items list is too long (500 characters at most).");
@@ -39,6 +44,8 @@ public sealed class OrderService(IDbContextFactory<CrmDbContext> dbFactory, ILiv
         if (await db.Orders.AnyAsync(x => x.Number == order.Number, ct))
             throw new DuplicateRecordException($"There is already an order {order.Number}.");
         db.Orders.Add(order);
+        foreach (var line in o.Lines ?? [])
+            db.OrderLines.Add(new OrderLine(order.Id, line.Sku.Trim().ToUpperInvariant(), line.Name, line.Quantity, line.UnitPrice));
         db.Timeline.Add(new TimelineEntry(customerId, order.PlacedAt, TimelineKind.Order,
             $"Order {order.Number} · {order.Currency} {order.Amount:0.00}", summary, order.Id));
         customer.SeenAt(order.PlacedAt);

@@ -156,6 +156,45 @@ public class ApiTests(CrmLiveAppFactory app) : IClassFixture<CrmLiveAppFactory>
     }
 
     [Fact]
+    public async Task AnOrderWithLines_StoresItsProducts_AndBadLinesAreNamedInTheProblem()
+    {
+        var client = Client(await KeyAsync(ApiKeyScope.ReadWrite));
+        await CreateCustomerAsync(client, "lines@example.com");
+
+        var created = await client.PostAsJsonAsync("/api/v1/orders", new
+        {
+            customerEmail = "lines@example.com", number = "ERP-LINES-1", amount = 149m, currency = "EUR",
+            lines = new object[]
+            {
+                new { sku = "nw-trail", name = "Trail running shoes", quantity = 1, unitPrice = 129m },
+                new { sku = "NW-SOCKS", name = "Wool socks", quantity = 2, unitPrice = 10m },
+            },
+        });
+        var invalid = await client.PostAsJsonAsync("/api/v1/orders", new
+        {
+            customerEmail = "lines@example.com", number = "ERP-LINES-2", amount = 1m, currency = "EUR",
+            lines = new object[] { new { sku = "", name = "Nameless", quantity = 0, unitPrice = -1m } },
+        });
+
+        Assert.True(created.StatusCode == HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
+        var order = await JsonAsync(created);
+        Assert.Equal("Trail running shoes, Wool socks", order.GetProperty("itemsSummary").GetString());
+        await using (var db = await app.Service<IDbContextFactory<CrmDbContext>>().CreateDbContextAsync())
+        {
+            var id = order.GetProperty("id").GetGuid();
+            var lines = await db.OrderLines.Where(l => l.OrderId == id).OrderBy(l => l.Sku).ToListAsync();
+            Assert.Equal(["NW-SOCKS", "NW-TRAIL"], lines.Select(l => l.Sku));
+            Assert.Equal(2, lines[0].Quantity);
+        }
+        Assert.Equal(HttpStatusCode.BadRequest, invalid.StatusCode);
+        var errors = (await JsonAsync(invalid)).GetProperty("errors");
+        Assert.True(errors.TryGetProperty("lines[0].sku", out _));
+        Assert.True(errors.TryGetProperty("lines[0].quantity", out _));
+        Assert.True(errors.TryGetProperty("lines[0].unitPrice", out _));
+        Assert.Equal(0, await OrdersNumberedAsync("ERP-LINES-2"));
+    }
+
+    [Fact]
     public async Task TheSameIdempotencyKeyWithADifferentBody_IsRefused()
     {
         var client = Client(await KeyAsync(ApiKeyScope.ReadWrite));

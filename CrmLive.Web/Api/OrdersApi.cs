@@ -9,6 +9,7 @@ namespace CrmLive.Web.Api;
 /// An order pushed by a shop or ERP. The customer is named by <c>customerId</c>, <c>customerEmail</c> or
 /// <c>customerExternalId</c> (the first given wins). <c>placedAt</c> defaults to now, <c>channel</c> to Web,
 /// <c>status</c> to Placed.
+/// <c>items</c> may be left out when <c>lines</c> name the products.
 /// </summary>
 public sealed record CreateOrderRequest(
     Guid? CustomerId,
@@ -20,7 +21,11 @@ public sealed record CreateOrderRequest(
     string? Currency,
     string? Channel,
     string? Status,
-    IReadOnlyList<string>? Items);
+    IReadOnlyList<string>? Items,
+    IReadOnlyList<OrderLineRequest>? Lines = null);
+
+/// <summary>A product on the order; SKUs are kept upper-case. Lines feed next best offers and product audiences.</summary>
+public sealed record OrderLineRequest(string? Sku, string? Name, int? Quantity, decimal? UnitPrice);
 
 /// <summary><c>/api/v1/orders</c>: push orders and read them back by date.</summary>
 internal static class OrdersApi
@@ -88,8 +93,9 @@ internal static class OrdersApi
         else if (order.Amount < 0) errors.Add("amount", "amount cannot be negative.");
         if (order.Currency?.Trim() is not { Length: 3 } currency || !currency.All(char.IsAsciiLetter))
             errors.Add("currency", "currency is a three-letter code like EUR.");
-        if (order.Items is null || !order.Items.Any(i => !string.IsNullOrWhiteSpace(i)))
-            errors.Add("items", "List at least one item.");
+        if ((order.Items is null || !order.Items.Any(i => !string.IsNullOrWhiteSpace(i))) && order.Lines is not { Count: > 0 })
+            errors.Add("items", "List at least one item (items or lines).");
+        ValidateLines(errors, order.Lines);
         var channel = ApiEnums.Parse<SalesChannel>(errors, "channel", order.Channel) ?? SalesChannel.Web;
         var status = ApiEnums.Parse<OrderStatus>(errors, "status", order.Status) ?? OrderStatus.Placed;
         if (errors.Any) return errors.ToResult();
@@ -99,7 +105,29 @@ internal static class OrdersApi
             return TypedResults.Problem("No customer matches the customerId, customerEmail or customerExternalId given.",
                 statusCode: StatusCodes.Status422UnprocessableEntity, title: "Unknown customer");
         var id = await orders.AddAsync(customerId.Value, new NewOrder(order.Number!.Trim(), order.PlacedAt ?? clock.GetUtcNow(),
-            order.Amount!.Value, order.Currency!.Trim(), channel, status, order.Items!), ct);
+            order.Amount!.Value, order.Currency!.Trim(), channel, status, order.Items ?? [],
+            order.Lines?.Select(l => new NewOrderLine(l.Sku!.Trim(), l.Name!.Trim(), l.Quantity ?? 1, l.UnitPrice ?? 0)).ToList()), ct);
         return TypedResults.Created($"/api/v1/orders/{id}", await orders.GetAsync(id, ct));
+    }
+
+    private static void ValidateLines(ApiResults.Errors errors, IReadOnlyList<OrderLineRequest>? lines)
+    {
+        if (lines is null) return;
+        if (lines.Count > 500) errors.Add("lines", "An order has at most 500 lines.");
+        for (var i = 0; i < Math.Min(lines.Count, 500); i++)
+        {
+            var line = lines[i];
+            if (line is null)
+            {
+                errors.Add($"lines[{i}]", "A line cannot be empty.");
+                continue;
+            }
+            if (string.IsNullOrWhiteSpace(line.Sku) || line.Sku.Trim().Length > OrderLine.MaxSkuLength)
+                errors.Add($"lines[{i}].sku", $"sku is required, at most {OrderLine.MaxSkuLength} characters.");
+            if (string.IsNullOrWhiteSpace(line.Name) || line.Name.Trim().Length > OrderLine.MaxNameLength)
+                errors.Add($"lines[{i}].name", $"name is required, at most {OrderLine.MaxNameLength} characters.");
+            if (line.Quantity is < 1) errors.Add($"lines[{i}].quantity", "quantity is at least 1.");
+            if (line.UnitPrice is < 0) errors.Add($"lines[{i}].unitPrice", "unitPrice cannot be negative.");
+        }
     }
 }
