@@ -105,6 +105,38 @@ public class TwoInstancesTests(TwoInstances instances) : IClassFixture<TwoInstan
     }
 
     [Fact]
+    public async Task ACampaignStartedOnA_ReachesTheCustomersWidgetOnB_AndTheirAnswerMovesTheResultsOnA()
+    {
+        var data = new CrmLive.Tests.Campaigns.CampaignTestData(instances.A);
+        var externalId = $"shop-{Guid.NewGuid():N}";
+        await data.CustomerAsync("Bao Both", null, emailConsent: false, chatConsent: true, externalId: externalId);
+        var changesOnA = new ConcurrentQueue<CampaignChanged>();
+        using var campaignPageOnA = instances.A.Service<ILiveEventBus>().Subscribe<CampaignChanged>(e =>
+        {
+            changesOnA.Enqueue(e);
+            return Task.CompletedTask;
+        });
+        await using var widget = instances.B.CreateWidgetConnection();
+        var offered = new ConcurrentQueue<CrmLive.Domain.Campaigns.ProactiveMessage>();
+        widget.On<CrmLive.Domain.Campaigns.ProactiveMessage>("ProactiveMessage", offered.Enqueue);
+        await widget.StartAsync();
+        await widget.InvokeAsync<WidgetStart>("Start", "demo", null, await instances.B.SignedIdentityAsync(externalId));
+
+        var campaignId = await data.LaunchAsync(data.Plan(CrmLive.Domain.Campaigns.CampaignChannels.Widget));
+        await instances.A.Service<CrmLive.Infrastructure.Campaigns.CampaignLifecycleJob>().StartAsync(campaignId, CancellationToken.None);
+
+        await Eventually.TrueAsync(() => Task.FromResult(offered.Any(m => m.CampaignId == campaignId)),
+            "the campaign's message in the widget connected to B");
+        await widget.InvokeAsync("CampaignOpened", campaignId);
+        await widget.InvokeAsync<SendResult>("Send", Guid.NewGuid().ToString(), "Tell me more");
+        await Eventually.TrueAsync(() => Task.FromResult(changesOnA.Any(c => c.CampaignId == campaignId && c.What == "replied")),
+            "the reply reaching the campaign page on A");
+        Assert.Single(offered);
+        var results = (await instances.A.Service<CrmLive.Infrastructure.Campaigns.CampaignResultsQuery>().GetAsync(campaignId))!;
+        Assert.Equal((1, 1), (results.Treatment.Reached, results.Treatment.Replied));
+    }
+
+    [Fact]
     public async Task Ready_IncludesRedis()
     {
         var ready = await instances.B.CreateBrowserClient().GetStringAsync("/health/ready");
