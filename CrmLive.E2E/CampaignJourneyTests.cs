@@ -76,6 +76,9 @@ public class CampaignJourneyTests(BrowserFixture browser)
             await manager.GetByTestId("campaign-stop").ClickAsync();
             await manager.Locator(".mud-dialog").GetByRole(AriaRole.Button, new() { Name = "Stop" }).ClickAsync();
             await Expect(manager.GetByTestId("campaign-status")).ToHaveTextAsync("Stopped");
+            await manager.GetByLabel("Back to campaigns").ClickAsync();
+            await Expect(manager.GetByTestId("campaign-link").Filter(new() { HasText = name })).ToBeVisibleAsync();
+            await BrowserFixture.ScreenshotAsync(manager, "campaign-list");
             await shopper.Context.CloseAsync();
         }
         finally
