@@ -106,6 +106,24 @@ public class CampaignAudienceTests(CrmLiveAppFactory app) : IClassFixture<CrmLiv
     }
 
     [Fact]
+    public async Task MergingCustomers_KeepsTheDuplicatesCampaignHistory_OncePerCampaign()
+    {
+        var onlyTier = $"T-{Guid.NewGuid():N}"[..12];
+        var survivor = await _data.CustomerAsync("Sam Survivor", null, false);
+        var duplicate = await _data.CustomerAsync("Sam Duplicate", null, false, tier: onlyTier);
+        var both = await _data.LaunchAsync(_data.Plan(CampaignChannels.Widget));
+        var onlyDuplicate = await _data.LaunchAsync(_data.Plan(CampaignChannels.Widget) with
+        {
+            Audience = new CampaignAudience(AudienceKind.Tier, onlyTier),
+        });
+
+        await app.Service<CrmLive.Infrastructure.Customers.Merge.CustomerMerger>().MergeAsync(survivor.Id, duplicate.Id, CampaignTestData.Manager);
+
+        Assert.Equal([survivor.Id], (await _data.RecipientsAsync(both)).Select(r => r.CustomerId));
+        Assert.Equal([survivor.Id], (await _data.RecipientsAsync(onlyDuplicate)).Select(r => r.CustomerId));
+    }
+
+    [Fact]
     public async Task UnknownMergeFields_AreRefused_WithTheirNames()
     {
         var plan = _data.Plan(CampaignChannels.Widget, body: "Hi {{frist_name}}, {{first_name}}!");

@@ -85,6 +85,11 @@ public sealed class CustomerMerger(IDbContextFactory<CrmDbContext> dbFactory, Au
             .ExecuteUpdateAsync(s => s.SetProperty(v => v.RecordId, survivorId), ct);
         await db.CustomAttributeValues.Where(v => v.RecordId == otherId).ExecuteDeleteAsync(ct);
 
+        // Campaign history too, where the survivor was not drawn into the same campaign (one place per campaign).
+        await db.CampaignRecipients.Where(r => r.CustomerId == otherId
+                && !db.CampaignRecipients.Any(s => s.CustomerId == survivorId && s.CampaignId == r.CampaignId))
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.CustomerId, survivorId), ct);
+
         await db.MergeRedirects.Where(r => r.SurvivorId == otherId)
             .ExecuteUpdateAsync(s => s.SetProperty(r => r.SurvivorId, survivorId), ct);
         db.MergeRedirects.Add(new MergeRedirect(otherId, survivorId, now));
