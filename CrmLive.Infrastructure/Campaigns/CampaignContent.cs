@@ -17,19 +17,17 @@ public sealed class CampaignContent(MarkdownRenderer markdown, ICampaignLinks li
     public static async Task<Dictionary<Guid, MergeValues>> MergeValuesAsync(CrmDbContext db, IReadOnlyCollection<Guid> customerIds,
         CancellationToken ct)
     {
-        var customers = await db.Customers.AsNoTracking().Where(c => customerIds.Contains(c.Id))
-            .Select(c => new { c.Id, c.Name, c.Metrics.LoyaltyTier, c.Metrics.Segment }).ToListAsync(ct);
-        var values = new Dictionary<Guid, MergeValues>(customers.Count);
-        foreach (var c in customers)
-        {
-            // One indexed seek per customer on (CustomerId, PlacedAt), newest first.
-            var last = await db.Orders.AsNoTracking()
-                .Where(o => o.CustomerId == c.Id && o.Status != OrderStatus.Cancelled && o.Status != OrderStatus.Refunded)
-                .OrderByDescending(o => o.PlacedAt).Select(o => new { o.PlacedAt, o.Amount, o.Currency })
-                .FirstOrDefaultAsync(ct);
-            values[c.Id] = new MergeValues(c.Name, last is null ? null : DateOnly.FromDateTime(last.PlacedAt.UtcDateTime),
-                last?.Amount, last?.Currency, c.LoyaltyTier, c.Segment);
-        }
+        // One statement for the batch: each customer's newest order that counts, read through (CustomerId, PlacedAt).
+        var rows = await db.Customers.AsNoTracking().Where(c => customerIds.Contains(c.Id))
+            .Select(c => new
+            {
+                c.Id, c.Name, c.Metrics.LoyaltyTier, c.Metrics.Segment,
+                Last = db.Orders.Where(o => o.CustomerId == c.Id && o.Status != OrderStatus.Cancelled && o.Status != OrderStatus.Refunded)
+                    .OrderByDescending(o => o.PlacedAt).Select(o => new { o.PlacedAt, o.Amount, o.Currency }).FirstOrDefault(),
+            }).ToListAsync(ct);
+        var values = rows.ToDictionary(c => c.Id, c => new MergeValues(c.Name,
+            c.Last is null ? null : DateOnly.FromDateTime(c.Last.PlacedAt.UtcDateTime), c.Last?.Amount, c.Last?.Currency,
+            c.LoyaltyTier, c.Segment));
         return values;
     }
 

@@ -124,6 +124,27 @@ public class CampaignAudienceTests(CrmLiveAppFactory app) : IClassFixture<CrmLiv
     }
 
     [Fact]
+    public async Task MergeValues_ForABatch_TakeEachCustomersNewestOrderThatCounts()
+    {
+        var buyer = await _data.CustomerAsync("Bella Buyer", null, false);
+        var never = await _data.CustomerAsync("Nico Never", null, false);
+        var now = DateTimeOffset.UtcNow;
+        await using var db = await app.Service<IDbContextFactory<CrmDbContext>>().CreateDbContextAsync();
+        db.Orders.Add(new Order(buyer.Id, $"M-{Guid.NewGuid():N}"[..20], now.AddDays(-30), 20m, "EUR", SalesChannel.Web, OrderStatus.Paid, 1, "Old"));
+        db.Orders.Add(new Order(buyer.Id, $"M-{Guid.NewGuid():N}"[..20], now.AddDays(-5), 84.9m, "EUR", SalesChannel.Web, OrderStatus.Delivered, 1, "Last"));
+        db.Orders.Add(new Order(buyer.Id, $"M-{Guid.NewGuid():N}"[..20], now.AddDays(-1), 500m, "EUR", SalesChannel.Web, OrderStatus.Cancelled, 1, "Cancelled"));
+        await db.SaveChangesAsync();
+
+        var values = await CampaignContent.MergeValuesAsync(db, [buyer.Id, never.Id], CancellationToken.None);
+
+        Assert.Equal("Hi Bella, your last order: 84.90 EUR.", MergeFields.Apply("Hi {{first_name}}, your last order: {{last_order_total}}.", values[buyer.Id])
+            .Replace("\\.", "."));
+        Assert.Equal(DateOnly.FromDateTime(now.AddDays(-5).UtcDateTime), values[buyer.Id].LastOrderDate);
+        Assert.Null(values[never.Id].LastOrderTotal);
+        Assert.Equal("Gold", values[never.Id].LoyaltyTier);
+    }
+
+    [Fact]
     public async Task UnknownMergeFields_AreRefused_WithTheirNames()
     {
         var plan = _data.Plan(CampaignChannels.Widget, body: "Hi {{frist_name}}, {{first_name}}!");

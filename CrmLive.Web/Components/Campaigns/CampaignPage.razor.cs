@@ -4,6 +4,7 @@ using CrmLive.Domain.Live;
 using CrmLive.Infrastructure.Campaigns;
 using CrmLive.Infrastructure.Text;
 using CrmLive.Web.Audit;
+using CrmLive.Web.Components.Shared;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 
@@ -32,7 +33,6 @@ public partial class CampaignPage : IDisposable
     private bool _missing;
     private bool _busy;
     private bool _live;
-    private int _reloadsWanted;
 
     protected override async Task OnParametersSetAsync() => await LoadAsync();
 
@@ -47,28 +47,23 @@ public partial class CampaignPage : IDisposable
         StateHasChanged();
     }
 
-    /// <summary>A burst of events (a batch of e-mail, many orders) folds into one recount.</summary>
-    private async Task ReloadSoonAsync()
+    /// <summary>A burst of events (a batch of e-mail, many orders) folds into one or two recounts.</summary>
+    private Task ReloadSoonAsync() => Reloader.RequestAsync();
+
+    private CoalescedRefresh? _reloadGate;
+
+    private CoalescedRefresh Reloader => _reloadGate ??= new CoalescedRefresh(() => InvokeAsync(async () =>
     {
-        if (Interlocked.Increment(ref _reloadsWanted) > 1) return;
-        await InvokeAsync(async () =>
+        try
         {
-            while (true)
-            {
-                var wanted = Volatile.Read(ref _reloadsWanted);
-                try
-                {
-                    await LoadAsync();
-                    StateHasChanged();
-                }
-                catch (Exception ex) when (ex is not OperationCanceledException)
-                {
-                    Logger.LogWarning(ex, "Campaign {Campaign}: live refresh failed", Id);
-                }
-                if (Interlocked.Add(ref _reloadsWanted, -wanted) == 0) return;
-            }
-        });
-    }
+            await LoadAsync();
+            StateHasChanged();
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException and not ObjectDisposedException)
+        {
+            Logger.LogWarning(ex, "Campaign {Campaign}: live refresh failed", Id);
+        }
+    }));
 
     private async Task LoadAsync()
     {
@@ -155,5 +150,6 @@ public partial class CampaignPage : IDisposable
     public void Dispose()
     {
         foreach (var subscription in _subscriptions) subscription.Dispose();
+        _reloadGate?.Dispose();
     }
 }

@@ -1,3 +1,4 @@
+using CrmLive.Web.Components.Shared;
 using CrmLive.Domain.Analytics;
 using CrmLive.Domain.Conversations;
 using CrmLive.Domain.Live;
@@ -24,7 +25,6 @@ public partial class LiveDashboard : IDisposable
     [Inject] private ILogger<LiveDashboard> Logger { get; set; } = default!;
 
     private readonly List<IDisposable> _subscriptions = [];
-    private readonly SemaphoreSlim _refresh = new(1, 1);
     private readonly List<Activity> _activity = [];
     private LiveTiles? _tiles;
     private ServicePerformance? _performance;
@@ -35,7 +35,6 @@ public partial class LiveDashboard : IDisposable
     private List<ChartSeries<double>> _volumeSeries = [];
     private string[] _volumeLabels = [];
     private bool _live;
-    private bool _dirty;
 
     private sealed record SegmentRow(string Name, int? Customers, decimal Revenue);
 
@@ -165,37 +164,22 @@ public partial class LiveDashboard : IDisposable
         _ => null,
     };
 
-    /// <summary>
-    /// Recounts when an event says something changed; a burst of events costs one or two recounts. An event that
-    /// arrives while a recount is finishing is not lost: the flag is checked again after the lock is released.
-    /// </summary>
-    private async Task RefreshAsync()
+    /// <summary>Recounts when an event says something changed; a burst of events folds into one or two recounts.</summary>
+    private Task RefreshAsync() => (_recount ??= new CoalescedRefresh(RecountNowAsync)).RequestAsync();
+
+    private CoalescedRefresh? _recount;
+
+    private async Task RecountNowAsync()
     {
-        _dirty = true;
-        while (Volatile.Read(ref _dirty))
+        var tiles = await Queries.TilesAsync();
+        var performance = await Performance.ForAsync(_range);
+        var revenue = await Revenue.ForAsync(performance.From);
+        await InvokeAsync(() =>
         {
-            if (!await _refresh.WaitAsync(0)) return; // the running recount will see the flag
-            try
-            {
-                while (Volatile.Read(ref _dirty))
-                {
-                    _dirty = false;
-                    var tiles = await Queries.TilesAsync();
-                    var performance = await Performance.ForAsync(_range);
-                    var revenue = await Revenue.ForAsync(performance.From);
-                    await InvokeAsync(() =>
-                    {
-                        _tiles = tiles;
-                        Show(performance, revenue);
-                        StateHasChanged();
-                    });
-                }
-            }
-            finally
-            {
-                _refresh.Release();
-            }
-        }
+            _tiles = tiles;
+            Show(performance, revenue);
+            StateHasChanged();
+        });
     }
 
     /// <summary>The last run's segments (largest first), then anyone with revenue in the range but no segment yet.</summary>
@@ -225,6 +209,6 @@ public partial class LiveDashboard : IDisposable
     public void Dispose()
     {
         _subscriptions.ForEach(s => s.Dispose());
-        _refresh.Dispose();
+        _recount?.Dispose();
     }
 }
