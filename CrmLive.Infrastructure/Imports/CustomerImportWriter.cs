@@ -46,8 +46,8 @@ internal sealed class CustomerImportWriter(
 
         var keys = drafts.Select(d => d.Key!).Distinct().ToList();
         var existing = mapping.DedupeBy == DuplicateKey.Email
-            ? await db.Customers.Where(c => keys.Contains(c.Email!)).ToDictionaryAsync(c => c.Email!, ct)
-            : await db.Customers.Where(c => keys.Contains(c.ExternalId!)).ToDictionaryAsync(c => c.ExternalId!, ct);
+            ? await db.Customers.Where(c => EF.Parameter(keys).Contains(c.Email!)).ToDictionaryAsync(c => c.Email!, ct)
+            : await db.Customers.Where(c => EF.Parameter(keys).Contains(c.ExternalId!)).ToDictionaryAsync(c => c.ExternalId!, ct);
         var companies = await ResolveCompaniesAsync(db, outcome.Inserts, drafts.Select(d => d.Draft.CompanyName), dryRun, ct);
         var now = clock.GetUtcNow();
         var touched = new List<(Customer Customer, CustomerDraft Draft, bool Created)>();
@@ -105,10 +105,10 @@ internal sealed class CustomerImportWriter(
     {
         var updatedIds = touched.Where(t => !t.Created).Select(t => t.Customer.Id).Distinct().ToList();
         var tagged = updatedIds.Count == 0 ? []
-            : (await db.RecordTags.AsNoTracking().Where(t => updatedIds.Contains(t.RecordId))
+            : (await db.RecordTags.AsNoTracking().Where(t => EF.Parameter(updatedIds).Contains(t.RecordId))
                 .Select(t => new { t.RecordId, t.Tag }).ToListAsync(ct)).Select(t => (t.RecordId, t.Tag)).ToHashSet();
         var values = updatedIds.Count == 0 || attributes.Count == 0 ? []
-            : await db.CustomAttributeValues.Where(v => updatedIds.Contains(v.RecordId)).ToListAsync(ct);
+            : await db.CustomAttributeValues.Where(v => EF.Parameter(updatedIds).Contains(v.RecordId)).ToListAsync(ct);
         var valueIndex = values.ToDictionary(v => (v.RecordId, v.DefinitionId));
 
         foreach (var (customer, draft, _) in touched)
@@ -137,7 +137,7 @@ internal sealed class CustomerImportWriter(
         if (missing.Count > 0)
         {
             var exact = missing.ToList();
-            var found = await db.Companies.AsNoTracking().Where(c => exact.Contains(c.Name)).Select(c => new { c.Id, c.Name }).ToListAsync(ct);
+            var found = await db.Companies.AsNoTracking().Where(c => EF.Parameter(exact).Contains(c.Name)).Select(c => new { c.Id, c.Name }).ToListAsync(ct);
             foreach (var c in found) context.Companies.TryAdd(c.Name.ToLowerInvariant(), (c.Id, c.Name));
             foreach (var name in missing.Where(n => !context.Companies.ContainsKey(n.ToLowerInvariant())))
             {

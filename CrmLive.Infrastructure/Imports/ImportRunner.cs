@@ -63,32 +63,15 @@ public sealed class ImportRunner(
         try
         {
             await using var file = files.OpenRead(runId);
-            var malformed = new List<(long Row, string Reason)>();
-            using var csv = CsvReader.Create(file, CsvFile.Options(bad => malformed.Add((bad.RecordNumber, Describe(bad.Reason)))), leaveOpen: true);
-            var fieldIndex = FieldIndex(mapping);
-            var batch = new List<ImportRowSource>(options.Value.BatchSize);
-            var more = true;
-            while (more)
+            await using var reader = new ImportBatchReader(file, mapping, options.Value.BatchSize, ct);
+            await foreach (var batch in reader.Batches)
             {
-                batch.Clear();
-                CsvFile.Guard(() =>
-                {
-                    while (batch.Count < options.Value.BatchSize && (more = csv.Read()))
-                    {
-                        var values = new string?[csv.FieldCount];
-                        for (var i = 0; i < values.Length; i++) values[i] = Unescape(csv.GetString(i));
-                        batch.Add(new ImportRowSource(csv.RowNumber + 1, f => fieldIndex.TryGetValue(f, out var i) ? i < values.Length ? values[i] ?? "" : "" : null));
-                    }
-                });
-                if (batch.Count == 0 && malformed.Count == 0) break;
-
-                var outcome = await WriteBatchAsync(writer, batch, run.DryRun, ct);
-                foreach (var (row, reason) in malformed) outcome.Problems.Add((row, new FieldProblem("", reason)));
-                counts.Add(outcome, batch.Count + malformed.Count);
-                malformed.Clear();
+                var outcome = await WriteBatchAsync(writer, batch.Rows, run.DryRun, ct);
+                foreach (var (row, reason) in batch.Malformed) outcome.Problems.Add((row, new FieldProblem("", reason)));
+                counts.Add(outcome, batch.Rows.Count + batch.Malformed.Count);
                 errorsKept = await KeepErrorsAsync(runId, outcome, errorsKept, ct);
 
-                var cancel = await ProgressAsync(runId, counts, csv.ByteOffset, stopwatch, ref lastReport, force: !more, ct);
+                var cancel = await ProgressAsync(runId, counts, batch.ByteOffset, stopwatch, ref lastReport, force: batch.Last, ct);
                 if (cancel) break;
             }
             await FinishAsync(runId, counts, run, stopwatch.Elapsed, ct);
@@ -113,6 +96,7 @@ public sealed class ImportRunner(
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         if (dryRun) return await writer.WriteAsync(db, batch, dryRun: true, ct);
+        await using var settings = await providerSql.PrepareBulkLoadAsync(db, ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var outcome = await writer.WriteAsync(db, batch, dryRun: false, ct);
         db.ChangeTracker.DetectChanges();
@@ -133,14 +117,6 @@ public sealed class ImportRunner(
         var team = (await staff.AllAsync(ct)).Where(s => s.Email is not null)
             .ToDictionary(s => s.Email!.ToLowerInvariant(), s => s.Id);
         return new CustomerImportWriter(run, mapping, attributes, team, context, clock);
-    }
-
-    private static Dictionary<string, int> FieldIndex(ImportMapping mapping)
-    {
-        var index = new Dictionary<string, int>();
-        for (var i = 0; i < mapping.Targets.Count; i++)
-            if (mapping.Targets[i] is { } target) index.TryAdd(target, i);
-        return index;
     }
 
     private async Task<long> KeepErrorsAsync(Guid runId, BatchOutcome outcome, long kept, CancellationToken ct)
@@ -189,12 +165,6 @@ public sealed class ImportRunner(
             runId, started.FileName, started.DryRun ? "dry run" : "real run", run.Status, counts.Rows, took.TotalSeconds,
             counts.Created, counts.Updated, counts.Skipped, counts.Failed);
     }
-
-    /// <summary>Our own exports (and careful spreadsheets) put an apostrophe before a cell that looks like a formula.</summary>
-    internal static string Unescape(string value) =>
-        value.Length > 1 && value[0] == '\'' && value[1] is '=' or '+' or '-' or '@' ? value[1..] : value;
-
-    private static string Describe(CsvMalformedReason reason) => $"The row is not valid CSV ({reason}); check its quotes.";
 
     private sealed class Counts
     {

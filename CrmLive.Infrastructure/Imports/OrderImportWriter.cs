@@ -25,12 +25,12 @@ internal sealed class OrderImportWriter(ImportMapping mapping, ImportRunContext 
 
         var emails = drafts.Select(d => d.Draft.CustomerEmail).Where(e => e is not null).Select(e => e!).Distinct().ToList();
         var externalIds = drafts.Select(d => d.Draft.CustomerExternalId).Where(e => e is not null).Select(e => e!).Distinct().ToList();
-        var byEmail = emails.Count == 0 ? [] : await db.Customers.AsNoTracking().Where(c => emails.Contains(c.Email!))
+        var byEmail = emails.Count == 0 ? [] : await db.Customers.AsNoTracking().Where(c => EF.Parameter(emails).Contains(c.Email!))
             .Select(c => new { c.Id, c.Email }).ToDictionaryAsync(c => c.Email!, c => c.Id, ct);
-        var byExternalId = externalIds.Count == 0 ? [] : await db.Customers.AsNoTracking().Where(c => externalIds.Contains(c.ExternalId!))
+        var byExternalId = externalIds.Count == 0 ? [] : await db.Customers.AsNoTracking().Where(c => EF.Parameter(externalIds).Contains(c.ExternalId!))
             .Select(c => new { c.Id, c.ExternalId }).ToDictionaryAsync(c => c.ExternalId!, c => c.Id, ct);
         var numbers = drafts.Select(d => d.Draft.Number).Distinct().ToList();
-        var existing = await db.Orders.Where(o => numbers.Contains(o.Number)).ToDictionaryAsync(o => o.Number, ct);
+        var existing = await db.Orders.Where(o => EF.Parameter(numbers).Contains(o.Number)).ToDictionaryAsync(o => o.Number, ct);
         var inBatch = new HashSet<string>();
 
         foreach (var (rowNumber, draft) in drafts)

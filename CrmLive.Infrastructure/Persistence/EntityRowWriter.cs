@@ -16,6 +16,8 @@ public sealed class EntityRowWriter : IDisposable
 {
     private readonly DbCommand _command;
     private readonly (IProperty Property, IClrPropertyGetter Getter, RelationalTypeMapping Mapping)[] _columns;
+    private readonly object?[] _values;
+    private readonly Sqlite.SqlitePositionalCommand? _positional;
 
     public EntityRowWriter(DbContext model, DbConnection connection, Type entity)
     {
@@ -35,12 +37,17 @@ public sealed class EntityRowWriter : IDisposable
             """;
         for (var i = 0; i < _columns.Length; i++)
             _command.Parameters.Add(_columns[i].Mapping.CreateParameter(_command, $"@p{i}", null));
+        _values = new object?[_columns.Length];
+        _positional = Sqlite.SqlitePositionalCommand.TryPrepare(_command);
         Table = table.Name;
     }
 
     public string Table { get; }
 
     public IReadOnlyList<string> Columns { get; }
+
+    /// <summary>Whether rows go through SQLite's positional binding rather than ADO.NET's named parameters.</summary>
+    internal bool BindsByPosition => _positional is not null;
 
     public DbTransaction? Transaction
     {
@@ -49,28 +56,36 @@ public sealed class EntityRowWriter : IDisposable
 
     public void Insert(object entity)
     {
-        Bind(entity);
+        if (Read(entity)) return;
         _command.ExecuteNonQuery();
     }
 
     public async Task InsertAsync(object entity, CancellationToken ct)
     {
-        Bind(entity);
+        if (Read(entity)) return;
         await _command.ExecuteNonQueryAsync(ct);
     }
 
-    private void Bind(object entity)
+    /// <summary>Reads the entity's provider values; true when SQLite's positional path has already inserted them.</summary>
+    private bool Read(object entity)
     {
         for (var i = 0; i < _columns.Length; i++)
         {
             var (_, getter, mapping) = _columns[i];
             var value = getter.GetClrValueUsingContainingEntity(entity);
             if (value is not null && mapping.Converter is { } converter) value = converter.ConvertToProvider(value);
-            _command.Parameters[i].Value = value ?? DBNull.Value;
+            _values[i] = value;
         }
+        if (_positional?.TryExecute(_values) == true) return true;
+        for (var i = 0; i < _values.Length; i++) _command.Parameters[i].Value = _values[i] ?? DBNull.Value;
+        return false;
     }
 
-    public void Dispose() => _command.Dispose();
+    public void Dispose()
+    {
+        _positional?.Dispose();
+        _command.Dispose();
+    }
 }
 
 /// <summary>The typed form the benchmark's generators use.</summary>

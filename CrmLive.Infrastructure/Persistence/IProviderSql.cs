@@ -34,6 +34,13 @@ public interface IProviderSql
     IQueryable<Message> SearchMessages(IQueryable<Message> messages, string term);
 
     /// <summary>
+    /// Readies the context's connection for a bulk load, before its transaction begins; disposing puts the
+    /// connection's settings back once the transaction is over. Only SQLite has settings to change.
+    /// </summary>
+    Task<IAsyncDisposable> PrepareBulkLoadAsync(CrmDbContext db, CancellationToken ct) =>
+        Task.FromResult<IAsyncDisposable>(BulkLoadSettings.Unchanged);
+
+    /// <summary>
     /// Prepares the current transaction for many new customers at once; <see cref="CustomerBulkInsert.CompleteAsync"/>
     /// makes them searchable before the commit. Only SQLite needs it (its FTS5 index is slow row by row, see
     /// <see cref="Sqlite.CustomerSearchIndex.AllowDeferredInserts"/>); elsewhere the indexes keep up by themselves.
@@ -48,4 +55,12 @@ public sealed class CustomerBulkInsert(Func<CancellationToken, Task> complete)
     public static readonly CustomerBulkInsert Nothing = new(_ => Task.CompletedTask);
 
     public Task CompleteAsync(CancellationToken ct) => complete(ct);
+}
+
+/// <summary>Connection settings changed for a bulk load, put back when disposed.</summary>
+public sealed class BulkLoadSettings(Func<Task> restore) : IAsyncDisposable
+{
+    public static readonly BulkLoadSettings Unchanged = new(() => Task.CompletedTask);
+
+    public async ValueTask DisposeAsync() => await restore();
 }

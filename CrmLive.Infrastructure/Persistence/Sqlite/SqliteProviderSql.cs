@@ -35,11 +35,23 @@ internal sealed class SqliteProviderSql : IProviderSql
 
     public Expression<Func<T, bool>> WithoutIndex<T>(Expression<Func<T, bool>> predicate) => SqliteNoIndex.Rewrite(predicate);
 
+    public async Task<IAsyncDisposable> PrepareBulkLoadAsync(CrmDbContext db, CancellationToken ct)
+    {
+        await db.Database.OpenConnectionAsync(ct);
+        // A bulk load touches pages all over every index: a bigger cache and rarer checkpoints write each page once
+        // per few batches instead of once per batch. The search trigger makes every insert keep a statement journal,
+        // which spills to a temp file past 64 KB (a dozen writes per row) unless temp_store is MEMORY, and SQLite reads
+        // that setting when the write transaction begins. All put back afterwards, as the connection is pooled.
+        await db.Database.ExecuteSqlRawAsync("PRAGMA cache_size=-262144; PRAGMA wal_autocheckpoint=65536; PRAGMA temp_store=MEMORY;", ct);
+        return new BulkLoadSettings(async () =>
+        {
+            await db.Database.ExecuteSqlRawAsync("PRAGMA cache_size=-32000; PRAGMA wal_autocheckpoint=1000; PRAGMA temp_store=DEFAULT;");
+            await db.Database.CloseConnectionAsync();
+        });
+    }
+
     public async Task<CustomerBulkInsert> BeginCustomerBulkInsertAsync(CrmDbContext db, CancellationToken ct)
     {
-        // A bulk load touches pages all over every index: a bigger cache and rarer checkpoints write each page once
-        // per few batches instead of once per batch (put back when the batch ends, as the connection is pooled).
-        await db.Database.ExecuteSqlRawAsync("PRAGMA cache_size=-262144; PRAGMA wal_autocheckpoint=65536;", ct);
         await db.Database.ExecuteSqlRawAsync("""INSERT INTO "CustomerSearchDeferred" ("Flag") VALUES (1)""", ct);
         var before = await db.Database.SqlQueryRaw<long>("""SELECT coalesce(max(rowid), 0) AS "Value" FROM "Customers" """)
             .SingleAsync(ct);
@@ -49,7 +61,6 @@ internal sealed class SqliteProviderSql : IProviderSql
                 INSERT INTO "CustomerSearch"(rowid, "SearchText") SELECT rowid, "SearchText" FROM "Customers" WHERE rowid > {before}
                 """, token);
             await db.Database.ExecuteSqlRawAsync("""DELETE FROM "CustomerSearchDeferred" """, token);
-            await db.Database.ExecuteSqlRawAsync("PRAGMA cache_size=-32000; PRAGMA wal_autocheckpoint=1000;", token);
         });
     }
 
