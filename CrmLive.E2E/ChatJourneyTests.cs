@@ -106,4 +106,28 @@ public class ChatJourneyTests(BrowserFixture browser)
         await Expect(widget.MessagesFrom("Bot").First).ToBeVisibleAsync();
         await page.Context.CloseAsync();
     }
+
+    [Fact]
+    public async Task SendingTooFast_HoldsTheMessage_AndSendsItWhenAllowed_WithoutTheCustomerDoingAnything()
+    {
+        var page = await browser.NewPageAsync(1280, 800);
+        var widget = new WidgetFrame(page);
+        await widget.OpenAsync();
+        var sent = page.Locator("[data-testid=crm-message][data-sender=Customer]:not([data-pending])");
+        // A visitor may send 20 messages a minute (Widget:Limits defaults).
+        for (var i = 1; i <= 20; i++) await widget.SendAsync($"burst {i}");
+        await Expect(sent).ToHaveCountAsync(20);
+
+        await widget.SendAsync("the held one");
+        var held = page.Locator("[data-testid=crm-message][data-sender=Customer]", new() { HasText = "the held one" });
+        await Expect(page.GetByTestId("crm-error")).ToContainTextAsync("very quickly");
+        await Expect(held).ToHaveAttributeAsync("data-pending", "true");
+        await BrowserFixture.ScreenshotAsync(page, "widget-held-message");
+
+        // The sliding window frees a permit within the minute; the widget sends the message by itself, once.
+        await Expect(held).Not.ToHaveAttributeAsync("data-pending", "true", new() { Timeout = 90_000 });
+        await Expect(sent).ToHaveCountAsync(21);
+        await Expect(page.GetByTestId("crm-error")).ToBeEmptyAsync();
+        await page.Context.CloseAsync();
+    }
 }

@@ -33,6 +33,18 @@ public sealed record WidgetStart(string VisitorToken, Guid? ConversationId, long
     ProactiveMessage? Proactive = null);
 
 /// <summary>
+/// What <see cref="WidgetHub.Send"/> answers: the stored message, or (when <see cref="Wait"/> is set) that it was held
+/// back and may be sent again after <see cref="RetryAfterSeconds"/>.
+/// </summary>
+public sealed record WidgetSendResult(Guid? ConversationId, long Seq, bool Duplicate, string? Wait = null, int RetryAfterSeconds = 0)
+{
+    public static WidgetSendResult Stored(SendResult stored) => new(stored.ConversationId, stored.Seq, stored.Duplicate);
+
+    public static WidgetSendResult Later(WidgetRefusal refusal) =>
+        new(null, 0, false, refusal.Reason, Math.Max(1, (int)Math.Ceiling(refusal.RetryAfter.TotalSeconds)));
+}
+
+/// <summary>
 /// The only anonymous entry: customers' widgets. A connection proves its visitor with the token from
 /// <see cref="Start"/>; every other method works on that visitor's conversation only.
 /// </summary>
@@ -108,17 +120,27 @@ public sealed class WidgetHub(ConversationService chat, MarkdownRenderer markdow
             session.CustomerName, await ProactiveAsync(session.CustomerId));
     }
 
-    public async Task<SendResult> Send(string clientMessageId, string text)
+    /// <summary>
+    /// Stores the visitor's message. Sending too fast is not an error but an answer saying when to try again: the
+    /// widget keeps the message and sends it then, where a refusal it cannot fix (too long, verified visitors
+    /// only) is a <see cref="HubException"/>.
+    /// </summary>
+    public async Task<WidgetSendResult> Send(string clientMessageId, string text)
     {
         EnsureMayChat();
         var startsConversation = !(Context.Items.TryGetValue(ConversationKey, out var current) && current is Guid);
-        Limit(limits.RefuseMessage(CurrentVisitor(), Address(), startsConversation), "message");
+        if (limits.RefuseMessage(CurrentVisitor(), Address(), startsConversation) is { } refusal)
+        {
+            logger.LogWarning("Widget message held back for {Address}: {Reason} (retry in {RetryAfter})", Address(), refusal.Reason, refusal.RetryAfter);
+            metrics.WidgetCallRefused();
+            return WidgetSendResult.Later(refusal);
+        }
         var result = await GuardAsync(() => chat.ReceiveFromVisitorAsync(CurrentVisitor(), clientMessageId, text,
             Context.ConnectionAborted));
         Context.Items[ConversationKey] = result.ConversationId;
         if (Context.Items.Remove(CampaignKey, out var opened) && opened is Guid campaignId && CurrentCustomer() is { } customer)
             await CampaignSafelyAsync(() => campaigns.RepliedAsync(customer, campaignId, result.ConversationId));
-        return result;
+        return WidgetSendResult.Stored(result);
     }
 
     /// <summary>The visitor opened a campaign's message: their next message answers it.</summary>

@@ -15,14 +15,17 @@ public sealed class WidgetLimitsOptions
     [Range(1, 100_000)] public int NewVisitorsPerHourPerAddress { get; set; } = 200;
 }
 
+/// <summary>A message refused for now: the reason the visitor reads, and when sending again will work.</summary>
+public sealed record WidgetRefusal(string Reason, TimeSpan RetryAfter);
+
 /// <summary>
 /// Keeps one browser, or one address, from flooding the team: sliding windows per visitor and per IP address (after
 /// forwarded headers). Counted per instance; behind a load balancer an address may reach each instance's budget.
 /// </summary>
 public sealed class WidgetLimits(IOptions<WidgetLimitsOptions> options) : IDisposable
 {
-    public const string TooFast = "You're sending messages very quickly. Please wait a moment and try again.";
-    public const string TooManyConversations = "Too many new chats from your network just now. Please try again later.";
+    public const string TooFast = "You're sending messages very quickly, so this one will go in a moment.";
+    public const string TooManyConversations = "Too many new chats from your network just now; your message will go as soon as one is free.";
     public const string TooManyVisitors = "Too many new chat sessions from your network just now. Please try again later.";
 
     private readonly PartitionedRateLimiter<string> _messagesPerVisitor = PerKey(options.Value.MessagesPerMinutePerVisitor, TimeSpan.FromMinutes(1));
@@ -30,19 +33,22 @@ public sealed class WidgetLimits(IOptions<WidgetLimitsOptions> options) : IDispo
     private readonly PartitionedRateLimiter<string> _conversations = PerKey(options.Value.ConversationsPerHourPerAddress, TimeSpan.FromHours(1));
     private readonly PartitionedRateLimiter<string> _visitors = PerKey(options.Value.NewVisitorsPerHourPerAddress, TimeSpan.FromHours(1));
 
-    /// <returns>Why the message may not be sent now, or null.</returns>
-    public string? RefuseMessage(Guid visitorId, string address, bool startsConversation)
+    /// <returns>Why the message may not be sent now and when it may, or null.</returns>
+    public WidgetRefusal? RefuseMessage(Guid visitorId, string address, bool startsConversation)
     {
-        if (!Take(_messagesPerVisitor, visitorId.ToString("N")) || !Take(_messagesPerAddress, address)) return TooFast;
-        return startsConversation && !Take(_conversations, address) ? TooManyConversations : null;
+        if ((Take(_messagesPerVisitor, visitorId.ToString("N")) ?? Take(_messagesPerAddress, address)) is { } wait)
+            return new WidgetRefusal(TooFast, wait);
+        return startsConversation && Take(_conversations, address) is { } later ? new WidgetRefusal(TooManyConversations, later) : null;
     }
 
-    public string? RefuseNewVisitor(string address) => Take(_visitors, address) ? null : TooManyVisitors;
+    public string? RefuseNewVisitor(string address) => Take(_visitors, address) is null ? null : TooManyVisitors;
 
-    private static bool Take(PartitionedRateLimiter<string> limiter, string key)
+    /// <returns>Null when a permit was taken, else how long until the window frees one.</returns>
+    private static TimeSpan? Take(PartitionedRateLimiter<string> limiter, string key)
     {
         using var lease = limiter.AttemptAcquire(key);
-        return lease.IsAcquired;
+        if (lease.IsAcquired) return null;
+        return lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : TimeSpan.FromSeconds(10);
     }
 
     private static PartitionedRateLimiter<string> PerKey(int permits, TimeSpan window) =>

@@ -23,14 +23,20 @@ public sealed class ConversationBudgetAppFactory() : CrmLiveAppFactory(null, new
 public class WidgetLimitsTests(TightLimitsAppFactory app) : IClassFixture<TightLimitsAppFactory>
 {
     [Fact]
-    public async Task AVisitorSendingTooFast_IsToldToWait_AndOthersAreNotAffected()
+    public async Task AVisitorSendingTooFast_IsToldWhenToSendAgain_AndOthersAreNotAffected()
     {
         await using var flooder = await StartAsync();
         for (var i = 0; i < 5; i++) await SendAsync(flooder, $"message {i}");
 
-        var refused = await Assert.ThrowsAsync<HubException>(() => SendAsync(flooder, "one too many"));
-        Assert.Contains("wait a moment", refused.Message);
-        Assert.Equal(HubConnectionState.Connected, flooder.State); // refused, not disconnected
+        // Held back rather than refused: the widget keeps the message and sends it when the answer says.
+        var held = await flooder.InvokeAsync<WidgetSendResult>("Send", Guid.NewGuid().ToString("N"), "one too many");
+        Assert.Null(held.ConversationId);
+        Assert.Equal(WidgetLimits.TooFast, held.Wait);
+        Assert.InRange(held.RetryAfterSeconds, 1, 60);
+        Assert.Equal(HubConnectionState.Connected, flooder.State);
+        var stored = await flooder.InvokeAsync<IReadOnlyList<WidgetMessage>>("History", 0L);
+        Assert.DoesNotContain(stored, m => m.Text == "one too many");
+        Assert.Equal(5, stored.Count(m => m.Text.StartsWith("message ", StringComparison.Ordinal)));
 
         await using var neighbour = await StartAsync();
         await SendAsync(neighbour, "hello, I'm someone else");
@@ -86,21 +92,17 @@ public class ConversationBudgetTests(ConversationBudgetAppFactory app) : IClassF
     public async Task AnAddressStartingConversationAfterConversation_IsStoppedAtItsHourlyBudget()
     {
         // Each fresh visitor's first message starts a conversation.
-        HubException? refused = null;
-        for (var i = 0; i < 5 && refused is null; i++)
+        WidgetSendResult? held = null;
+        for (var i = 0; i < 5 && held is null; i++)
         {
             await using var visitor = await StartAsync();
-            try
-            {
-                await SendAsync(visitor, "new chat");
-            }
-            catch (HubException ex)
-            {
-                refused = ex;
-            }
+            var answer = await visitor.InvokeAsync<WidgetSendResult>("Send", Guid.NewGuid().ToString("N"), "new chat");
+            if (answer.Wait is not null) held = answer;
         }
-        Assert.NotNull(refused);
-        Assert.Contains("Too many new chats", refused.Message);
+        Assert.NotNull(held);
+        Assert.Equal(WidgetLimits.TooManyConversations, held.Wait);
+        Assert.Null(held.ConversationId);
+        Assert.InRange(held.RetryAfterSeconds, 1, 3600);
     }
 
     private Task<HubConnection> StartAsync() => WidgetVisitor.StartAsync(app);

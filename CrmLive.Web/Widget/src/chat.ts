@@ -17,6 +17,9 @@ export class ChatSession {
   private readSeq = 0;
   private started = false;
   private flushing = false;
+  /** Sending too fast holds the outbox until the server's window frees a permit (epoch ms). */
+  private holdUntil = 0;
+  private holdTimer: number | undefined;
   private restartAttempt = 0;
   private inbox: InboxSettings | null = null;
   /** Campaign ids this page has shown, as a card or in the thread: Start on every reconnect offers them again. */
@@ -114,7 +117,7 @@ export class ChatSession {
           throw new Error(problem?.detail || 'The file could not be sent.');
         }
         const result = await response.json() as SendResult;
-        this.enterConversation(result.conversationId);
+        if (result.conversationId) this.enterConversation(result.conversationId);
         this.view.showError(null);
         return;
       }
@@ -173,7 +176,7 @@ export class ChatSession {
   }
 
   private async flush(): Promise<void> {
-    if (this.flushing || this.connection.state !== HubConnectionState.Connected) return;
+    if (this.flushing || this.connection.state !== HubConnectionState.Connected || Date.now() < this.holdUntil) return;
     this.flushing = true;
     try {
       for (;;) {
@@ -181,8 +184,14 @@ export class ChatSession {
         if (!next) break;
         try {
           const result = await this.connection.invoke<SendResult>('Send', next.clientMessageId, next.text);
+          if (result.wait) {
+            // Held back, not refused: the message stays first in the outbox and goes when the server said it may.
+            this.view.showError(result.wait);
+            this.holdFor(result.retryAfterSeconds ?? 10);
+            return;
+          }
           // The reply can name a new conversation (the last one was resolved) before its first message arrives.
-          this.enterConversation(result.conversationId);
+          if (result.conversationId) this.enterConversation(result.conversationId);
         } catch (e) {
           if (this.connection.state !== HubConnectionState.Connected) return; // resent after reconnect
           this.view.showError(describe(e)); // refused by the server (e.g. too long): drop it, say why
@@ -193,6 +202,16 @@ export class ChatSession {
     } finally {
       this.flushing = false;
     }
+  }
+
+  private holdFor(seconds: number): void {
+    this.holdUntil = Date.now() + Math.max(1, seconds) * 1000;
+    window.clearTimeout(this.holdTimer);
+    this.holdTimer = window.setTimeout(() => {
+      this.holdUntil = 0;
+      this.view.showError(null);
+      void this.flush();
+    }, Math.max(1, seconds) * 1000);
   }
 
   private merge(incoming: MessageDto[]): void {

@@ -72,9 +72,13 @@ export interface ThreadCampaign {
 }
 
 export interface SendResult {
-  conversationId: string;
+  /** Null when the message was held back (see wait). */
+  conversationId: string | null;
   seq: number;
   duplicate: boolean;
+  /** Why the message must wait; the widget keeps it and sends it after retryAfterSeconds. */
+  wait?: string | null;
+  retryAfterSeconds?: number;
 }
 
 /** A message typed by the customer that the server has not acknowledged yet. */
