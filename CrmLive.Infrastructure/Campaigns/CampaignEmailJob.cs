@@ -22,7 +22,8 @@ public sealed class CampaignEmailJob(IDbContextFactory<CrmDbContext> dbFactory, 
     IOptions<CampaignsOptions> options, IBackgroundJobClient jobs, ILiveEventBus bus, TimeProvider clock,
     ILogger<CampaignEmailJob> logger)
 {
-    [DisableConcurrentExecution(timeoutInSeconds: 300)]
+    // One run per campaign at a time (two would pick the same pending recipients); campaigns send side by side.
+    [DisableConcurrentExecution("campaign-email:{0}", 300)]
     [AutomaticRetry(Attempts = 3)]
     public async Task RunAsync(Guid campaignId, CancellationToken ct)
     {

@@ -8,7 +8,7 @@ namespace CrmLive.Infrastructure.Persistence.Sqlite;
 /// <summary>
 /// The same prepared statement as a <see cref="SqliteCommand"/>, executed straight through SQLitePCL with its
 /// parameters bound by position. Microsoft.Data.Sqlite looks every parameter up by name on every execution, a linear
-/// scan of the statement's names: for a 36-column insert that lookup alone was a fifth of an import's CPU time.
+/// scan of the statement's names: binding a 36-column insert by position instead took a seventh off a 300,000-row import.
 /// Values are bound exactly as Microsoft.Data.Sqlite binds them for the types it knows here (text, integers, reals,
 /// blobs, GUIDs as the parameter's type says); a row holding any other type says so, and the caller binds it the
 /// ordinary way.
