@@ -80,6 +80,7 @@ internal static class BenchMain
                         MaximumIterations = options.Int("--iterations", defaults.MaximumIterations),
                         HistorySize = options.Int("--history", defaults.HistorySize),
                         MinNgramCount = options.Int("--min-count", defaults.MinNgramCount),
+                        WordSkipLength = options.Int("--skip", defaults.WordSkipLength),
                     },
                     Tune: options.Flag("--tune"),
                     OosClass: !options.Flag("--no-oos-class"),
@@ -117,7 +118,7 @@ internal static class BenchMain
                           --warmup S seconds (default 5, 0 for none) of traffic at the same rate from 100 extra widgets,
                           not counted, so the figures are the steady state (hot code recompiled by the tiered JIT).
                       bot-eval [--data FOLDER] [--tune] [--trainer LbfgsMaximumEntropy|SdcaMaximumEntropy|OneVersusAllLogistic]
-                               [--word N] [--char N] [--min-count N] [--l2 X] [--iterations N]
+                               [--word N] [--skip N] [--char N] [--min-count N] [--l2 X] [--iterations N]
                                [--history N] [--keep-digits] [--no-oos-class] [--min-oos-recall R]
                                [--only banking77|clinc150]
                           trains the intent classifier on BANKING77 and CLINC150 (FOLDER, default ../shared/datasets)

@@ -35,6 +35,7 @@ internal static class IntentPipeline
                 WordFeatureExtractor = new WordBagEstimator.Options
                 {
                     NgramLength = o.WordNgrams,
+                    SkipLength = o.WordSkipLength,
                     UseAllLengths = true,
                     Weighting = NgramExtractingEstimator.WeightingCriteria.TfIdf,
                 },
