@@ -7,7 +7,6 @@ using CrmLive.Domain.Live;
 using CrmLive.Infrastructure.Audit;
 using CrmLive.Infrastructure.Identity;
 using CrmLive.Infrastructure.Persistence;
-using CsvHelper;
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -16,8 +15,8 @@ using Microsoft.Extensions.Options;
 namespace CrmLive.Infrastructure.Imports;
 
 /// <summary>
-/// Runs an import (dry or real) from its stored file: reads rows with CsvHelper as a stream, hands them to the
-/// kind's writer in batches, each batch one transaction, and reports progress after every batch. A batch that
+/// Runs an import (dry or real) from its stored file: an <see cref="ImportBatchReader"/> parses the rows a batch ahead,
+/// the kind's writer writes each batch in one transaction, and progress is reported after every batch. A batch that
 /// fails rolls back whole and stops the run there, so no batch is ever half written. The UI's job and the
 /// benchmark both come through here.
 /// </summary>
