@@ -81,7 +81,9 @@ internal static class BenchMain
                         HistorySize = options.Int("--history", defaults.HistorySize),
                         MinNgramCount = options.Int("--min-count", defaults.MinNgramCount),
                         WordSkipLength = options.Int("--skip", defaults.WordSkipLength),
+                        MeaningWeight = (float)options.Double("--meaning", defaults.MeaningWeight),
                     },
+                    WordVectorsPath: options.String("--vectors") ?? WordVectors.DefaultPath,
                     Tune: options.Flag("--tune"),
                     OosClass: !options.Flag("--no-oos-class"),
                     MinOosRecall: options.Double("--min-oos-recall", OutOfScopeThreshold.DefaultMinOosRecall),
@@ -120,11 +122,13 @@ internal static class BenchMain
                       bot-eval [--data FOLDER] [--tune] [--trainer LbfgsMaximumEntropy|SdcaMaximumEntropy|OneVersusAllLogistic]
                                [--word N] [--skip N] [--char N] [--min-count N] [--l2 X] [--iterations N]
                                [--history N] [--keep-digits] [--no-oos-class] [--min-oos-recall R]
-                               [--only banking77|clinc150]
+                               [--only banking77|clinc150] [--meaning W] [--vectors FILE]
                           trains the intent classifier on BANKING77 and CLINC150 (FOLDER, default ../shared/datasets)
                           and scores the test splits: accuracy, CLINC150 in-scope accuracy and OOS recall at a threshold
                           picked on val + oos_val, train seconds, one-at-a-time predict latency. --tune scores
                           validation data instead (a tenth of BANKING77's train; CLINC150's val), for choosing knobs.
+                          Word vectors: the build's GloVe file (or FILE), each feature block scaled to W; --meaning 0
+                          trains on n-grams alone.
                     """);
                 return 1;
         }

@@ -8,8 +8,9 @@ namespace CrmLive.Bench.Bot;
 /// hyperparameters without looking at a test split.</param>
 /// <param name="OosClass">Train CLINC150's oos_train as one more intent.</param>
 /// <param name="Only">"banking77" or "clinc150" to run one data set; null for both.</param>
+/// <param name="WordVectorsPath">The word-vector file the product uses; with <see cref="IntentTrainingOptions.MeaningWeight"/> 0 none is read.</param>
 internal sealed record BotEvalOptions(string DataFolder, IntentTrainingOptions Training, bool Tune, bool OosClass, double MinOosRecall,
-    string? Only = null);
+    string WordVectorsPath, string? Only = null);
 
 /// <summary>
 /// Trains the intent classifier on BANKING77 and CLINC150 and scores it: accuracy, out-of-scope handling with a
@@ -30,13 +31,24 @@ internal static class BotEvalBenchmark
                 "Expected banking77/train.csv, banking77/test.csv and clinc150/data_full.json; pass --data FOLDER.");
             return 2;
         }
-        Console.WriteLine($"bot-eval {(options.Tune ? "(tuning: validation splits) " : "")}{options.Training}, oos class {options.OosClass}");
+        WordVectors? vectors = null;
+        if (options.Training.MeaningWeight > 0)
+        {
+            if (!File.Exists(options.WordVectorsPath))
+            {
+                Console.Error.WriteLine($"bot-eval: no word vectors at '{options.WordVectorsPath}' (the build makes them); pass --vectors FILE or --meaning 0.");
+                return 2;
+            }
+            vectors = WordVectors.Load(options.WordVectorsPath);
+        }
+        Console.WriteLine($"bot-eval {(options.Tune ? "(tuning: validation splits) " : "")}{options.Training}, oos class {options.OosClass}, " +
+            $"word vectors {vectors?.Name ?? "none"}");
 
         // --only saves half a run while exploring knobs; the RESULT line then shows the other set as zeros.
         var none = new Outcome("-", 0, 0, 0, 0, 0, null, []);
-        var b = options.Only is null or "banking77" ? Banking77(banking, options) : none;
+        var b = options.Only is null or "banking77" ? Banking77(banking, options, vectors) : none;
         Print(b);
-        var c = options.Only is null or "clinc150" ? Clinc150(clinc, options) : none;
+        var c = options.Only is null or "clinc150" ? Clinc150(clinc, options, vectors) : none;
         Print(c);
 
         var latencies = b.LatenciesMs.Concat(c.LatenciesMs).ToList();
@@ -45,7 +57,7 @@ internal static class BotEvalBenchmark
         return 0;
     }
 
-    private static Outcome Banking77(string folder, BotEvalOptions options)
+    private static Outcome Banking77(string folder, BotEvalOptions options, WordVectors? vectors)
     {
         var train = IntentDatasets.ReadBanking77(Path.Combine(folder, "train.csv"));
         List<LabelledUtterance> test;
@@ -60,7 +72,7 @@ internal static class BotEvalBenchmark
         else
             test = IntentDatasets.ReadBanking77(Path.Combine(folder, "test.csv"));
 
-        var (model, seconds) = Train(train, options.Training);
+        var (model, seconds) = Train(train, options.Training, vectors);
         using (model)
         {
             var (predictions, latencies) = PredictTimed(model, test);
@@ -70,14 +82,14 @@ internal static class BotEvalBenchmark
         }
     }
 
-    private static Outcome Clinc150(string path, BotEvalOptions options)
+    private static Outcome Clinc150(string path, BotEvalOptions options, WordVectors? vectors)
     {
         var splits = IntentDatasets.ReadClinc150(path);
         var train = options.OosClass ? [.. splits["train"], .. splits["oos_train"]] : splits["train"];
         List<LabelledUtterance> validation = [.. splits["val"], .. splits["oos_val"]];
         List<LabelledUtterance> test = [.. splits["test"], .. splits["oos_test"]];
 
-        var (model, seconds) = Train(train, options.Training);
+        var (model, seconds) = Train(train, options.Training, vectors);
         using (model)
         {
             var validationPredictions = IntentEvaluator.PredictAll(model, validation);
@@ -96,12 +108,13 @@ internal static class BotEvalBenchmark
         }
     }
 
-    private static (IntentModel Model, double Seconds) Train(List<LabelledUtterance> train, IntentTrainingOptions options)
+    private static (IntentModel Model, double Seconds) Train(List<LabelledUtterance> train, IntentTrainingOptions options,
+        WordVectors? vectors)
     {
         var clock = Stopwatch.StartNew();
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var fitted = TimeSpan.Zero;
-        var model = IntentModel.Train(train, options, new Reported(p => fitted = p == 0.2 ? clock.Elapsed : fitted));
+        var model = IntentModel.Train(train, options, vectors, new Reported(p => fitted = p == 0.2 ? clock.Elapsed : fitted));
         // On a shared machine wall time varies with the neighbours' load; CPU time shows what a change costs.
         Console.WriteLine(FormattableString.Invariant(
             $"  trained in {clock.Elapsed.TotalSeconds:0.0} s (featurizer fitted after {fitted.TotalSeconds:0.0} s), CPU {(Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds:0.0} s"));

@@ -8,6 +8,8 @@ public static class BotExtensions
     /// <summary>The bot's knowledge (intents, examples, threshold) and, later, its trained models.</summary>
     public static IHostApplicationBuilder AddBot(this IHostApplicationBuilder builder)
     {
+        builder.Services.AddOptions<BotOptions>().BindConfiguration(BotOptions.Section);
+        builder.Services.AddSingleton<WordVectorsSource>();
         builder.Services.AddSingleton<IntentCatalog>();
         builder.Services.AddSingleton<BotReports>();
         builder.Services.AddSingleton<IntentBrain>();

@@ -18,7 +18,7 @@ public sealed record TrainingOutcome(int Version, bool Promoted, string Decision
 /// kept with its scores. Runs nightly and whenever a manager asks.
 /// </summary>
 public sealed class BotTrainingJob(IDbContextFactory<CrmDbContext> dbFactory, ILiveEventBus bus, TimeProvider clock,
-    CrmLiveMetrics metrics, Audit.AuditLog audit, ILogger<BotTrainingJob> logger)
+    WordVectorsSource wordVectors, CrmLiveMetrics metrics, Audit.AuditLog audit, ILogger<BotTrainingJob> logger)
 {
     public const string JobId = "bot-retrain";
 
@@ -47,7 +47,7 @@ public sealed class BotTrainingJob(IDbContextFactory<CrmDbContext> dbFactory, IL
 
         await ProgressAsync(15, $"Training on {train.Count} examples");
         // Stages are announced in order from here; ML.NET's own progress would arrive out of order on the pool.
-        using var candidate = await Task.Run(() => IntentModel.Train(train, ct: ct), ct);
+        using var candidate = await Task.Run(() => IntentModel.Train(train, vectors: wordVectors.Vectors, ct: ct), ct);
         var trainSeconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
 
         await ProgressAsync(80, $"Evaluating on {heldOut.Count} held-out examples");
@@ -56,8 +56,7 @@ public sealed class BotTrainingJob(IDbContextFactory<CrmDbContext> dbFactory, IL
         double? activeAccuracy = null;
         if (active is not null)
         {
-            using var current = IntentModel.Load(new MemoryStream(active.Model));
-            activeAccuracy = IntentEvaluator.Evaluate(current, heldOut).Accuracy;
+            activeAccuracy = ActiveAccuracy(active, heldOut);
         }
         var (promote, why) = PromotionGate.Decide(score.Accuracy, activeAccuracy);
 
@@ -83,6 +82,24 @@ public sealed class BotTrainingJob(IDbContextFactory<CrmDbContext> dbFactory, IL
         if (promote) await bus.PublishAsync(new BotKnowledgeChanged($"model v{number}"), ct);
         await ProgressAsync(100, $"v{number}: {why}", finished: true);
         return new TrainingOutcome(number, promote, why, score.Accuracy, activeAccuracy);
+    }
+
+    /// <summary>
+    /// The active model's accuracy on the same held-out examples; null when it can no longer be read here (trained
+    /// with word vectors this installation does not have), so any model that can be read replaces it.
+    /// </summary>
+    private double? ActiveAccuracy(BotModelVersion active, List<LabelledUtterance> heldOut)
+    {
+        try
+        {
+            using var current = IntentModel.Load(new MemoryStream(active.Model), wordVectors.Vectors);
+            return IntentEvaluator.Evaluate(current, heldOut).Accuracy;
+        }
+        catch (InvalidDataException ex)
+        {
+            logger.LogWarning(ex, "Active bot model v{Version} cannot be read here; the new model is compared with nothing", active.Version);
+            return null;
+        }
     }
 
     /// <summary>A stable split: the same example lands on the same side every run, for every model compared.</summary>

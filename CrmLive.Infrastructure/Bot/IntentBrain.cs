@@ -13,7 +13,8 @@ namespace CrmLive.Infrastructure.Bot;
 /// What the bot knows right now, in memory for the hot path: the active model, the intents' answers and the
 /// threshold. Reloaded at start and whenever any instance announces <see cref="BotKnowledgeChanged"/>.
 /// </summary>
-public sealed class IntentBrain(IDbContextFactory<CrmDbContext> dbFactory, ILiveEventBus bus, ILogger<IntentBrain> logger)
+public sealed class IntentBrain(IDbContextFactory<CrmDbContext> dbFactory, ILiveEventBus bus, WordVectorsSource wordVectors,
+    ILogger<IntentBrain> logger)
     : IHostedService
 {
     private sealed record State(IntentModel? Model, int? Version, IReadOnlyDictionary<string, IntentAnswer> Answers,
@@ -69,9 +70,9 @@ public sealed class IntentBrain(IDbContextFactory<CrmDbContext> dbFactory, ILive
             var old = _state;
             var model = old.Model;
             if (active?.Version != old.Version)
-                model = active is null ? null : IntentModel.Load(new MemoryStream(active.Model));
-            _state = new State(model, active?.Version, answers, threshold, new RuleBot([.. rules.Select(r => r.ToRule())]),
-                inboxes);
+                model = active is null ? null : LoadModel(active.Version, active.Model);
+            _state = new State(model, model is null ? null : active?.Version, answers, threshold,
+                new RuleBot([.. rules.Select(r => r.ToRule())]), inboxes);
             if (!ReferenceEquals(model, old.Model)) old.Model?.Dispose();
             logger.LogInformation("Bot knowledge loaded: model v{Version}, {Intents} intents, threshold {Threshold:0.00}",
                 active?.Version, answers.Count, threshold);
@@ -79,6 +80,20 @@ public sealed class IntentBrain(IDbContextFactory<CrmDbContext> dbFactory, ILive
         finally
         {
             _reload.Release();
+        }
+    }
+
+    private IntentModel? LoadModel(int version, byte[] bytes)
+    {
+        try
+        {
+            return IntentModel.Load(new MemoryStream(bytes), wordVectors.Vectors);
+        }
+        catch (InvalidDataException ex)
+        {
+            // Rules and the fallback still answer; the next training run replaces the model (BotTrainingJob).
+            logger.LogError(ex, "Bot model v{Version} cannot be used here; the classifier is off until the bot is retrained", version);
+            return null;
         }
     }
 

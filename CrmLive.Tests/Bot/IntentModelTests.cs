@@ -4,7 +4,8 @@ namespace CrmLive.Tests.Bot;
 
 public class IntentModelTests
 {
-    private static readonly Lazy<IntentModel> Shop = new(() => IntentModel.Train(ShopIntents.Training));
+    // As the product trains it: n-grams plus the build's word vectors.
+    private static readonly Lazy<IntentModel> Shop = new(() => IntentModel.Train(ShopIntents.Training, vectors: TestWordVectors.Instance));
 
     [Fact]
     public void Train_ShopExamples_KnowsEveryIntent()
@@ -59,9 +60,10 @@ public class IntentModelTests
         using var stream = new MemoryStream();
         Shop.Value.Save(stream);
         stream.Position = 0;
-        using var loaded = IntentModel.Load(stream);
+        using var loaded = IntentModel.Load(stream, TestWordVectors.Instance);
 
         Assert.Equal(Shop.Value.Intents, loaded.Intents);
+        Assert.Equal(TestWordVectors.Instance.Name, loaded.WordVectorsName);
         foreach (var example in ShopIntents.Unseen.Append(new("order #42 shipped?", "order_status")))
         {
             var before = Shop.Value.Predict(example.Text);
@@ -72,10 +74,62 @@ public class IntentModelTests
     }
 
     [Fact]
+    public void Load_ModelTrainedWithVectors_WithoutThem_AsksForARetrain()
+    {
+        using var stream = new MemoryStream();
+        Shop.Value.Save(stream);
+        stream.Position = 0;
+
+        var error = Assert.Throws<InvalidDataException>(() => IntentModel.Load(stream, vectors: null));
+        Assert.Contains("glove-6b-100d:100000x100", error.Message);
+        Assert.Contains("Retrain the bot", error.Message);
+    }
+
+    [Fact]
+    public void Load_ModelTrainedWithoutVectors_ReadsAsBefore()
+    {
+        using var plain = IntentModel.Train(ShopIntents.Training);
+        using var stream = new MemoryStream();
+        plain.Save(stream);
+        stream.Position = 0;
+
+        using var loaded = IntentModel.Load(stream, TestWordVectors.Instance);
+
+        Assert.Null(loaded.WordVectorsName);
+        foreach (var example in ShopIntents.Unseen)
+            Assert.Equal(plain.Predict(example.Text), loaded.Predict(example.Text), PredictionComparer.Instance);
+    }
+
+    [Fact]
+    public void Train_WithWordVectors_UnderstandsWordsNoExampleUses()
+    {
+        LabelledUtterance[] examples =
+        [
+            new("i love my dog", "pets"), new("my cat sleeps all day", "pets"), new("the puppy barks at night", "pets"),
+            new("feeding the goldfish", "pets"),
+            new("my car will not start", "vehicles"), new("the truck needs new tyres", "vehicles"),
+            new("the bus was late again", "vehicles"), new("parking the van", "vehicles"),
+        ];
+        // Not one of these words, nor most of their letters, is in an example: only their meaning connects them.
+        LabelledUtterance[] unseen =
+        [
+            new("kitten", "pets"), new("hamster", "pets"), new("parrot", "pets"),
+            new("motorcycle", "vehicles"), new("lorry", "vehicles"), new("automobile", "vehicles"),
+        ];
+
+        using var withVectors = IntentModel.Train(examples, vectors: TestWordVectors.Instance);
+        using var ngramsOnly = IntentModel.Train(examples);
+
+        Assert.All(unseen, u => Assert.Equal(u.Intent, withVectors.Predict(u.Text).Intent));
+        Assert.True(IntentEvaluator.Evaluate(ngramsOnly, unseen).Accuracy < 1,
+            "n-grams alone should miss some of these, or this test shows nothing about the vectors");
+    }
+
+    [Fact]
     public void Train_SameExamplesAndSeed_SamePredictions()
     {
-        using var first = IntentModel.Train(ShopIntents.Training, new IntentTrainingOptions(Seed: 3));
-        using var second = IntentModel.Train(ShopIntents.Training, new IntentTrainingOptions(Seed: 3));
+        using var first = IntentModel.Train(ShopIntents.Training, new IntentTrainingOptions(Seed: 3), TestWordVectors.Instance);
+        using var second = IntentModel.Train(ShopIntents.Training, new IntentTrainingOptions(Seed: 3), TestWordVectors.Instance);
 
         foreach (var example in ShopIntents.Unseen)
             Assert.Equal(first.Predict(example.Text), second.Predict(example.Text), PredictionComparer.Instance);

@@ -56,7 +56,7 @@ public class OutOfScopeThresholdTests
     [Fact]
     public void Pick_WithTrainedModel_FlagsGibberishAsOutOfScope()
     {
-        using var model = IntentModel.Train(ShopIntents.Training);
+        using var model = IntentModel.Train(ShopIntents.Training, vectors: TestWordVectors.Instance);
         LabelledUtterance[] validation =
         [
             .. ShopIntents.Unseen,

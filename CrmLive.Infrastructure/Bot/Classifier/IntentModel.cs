@@ -13,21 +13,27 @@ public sealed class IntentModel : IDisposable
 {
     // Saved beside the ML.NET model in the zip, so a stored model is read the way it was trained.
     private const string NormalizerEntry = "CrmLive/normalizer.txt";
+    private const string MeaningEntry = "CrmLive/meaning.txt";
 
     private readonly MLContext _ml;
     private readonly ITransformer _model;
     private readonly DataViewSchema _inputSchema;
     private readonly bool _digitsAsToken;
+    private readonly WordVectors? _vectors;
+    private readonly float _meaningWeight;
     private readonly string[] _intents;
     private readonly ConcurrentBag<PredictionEngine<IntentPipeline.Row, IntentPipeline.Scores>> _engines = [];
     private volatile bool _disposed;
 
-    private IntentModel(MLContext ml, ITransformer model, DataViewSchema inputSchema, bool digitsAsToken)
+    private IntentModel(MLContext ml, ITransformer model, DataViewSchema inputSchema, bool digitsAsToken,
+        WordVectors? vectors, float meaningWeight)
     {
         _ml = ml;
         _model = model;
         _inputSchema = inputSchema;
         _digitsAsToken = digitsAsToken;
+        _vectors = vectors;
+        _meaningWeight = meaningWeight;
         var names = default(VBuffer<ReadOnlyMemory<char>>);
         model.GetOutputSchema(inputSchema)[IntentPipeline.ScoreColumn].GetSlotNames(ref names);
         _intents = names.DenseValues().Select(n => n.ToString()).ToArray();
@@ -36,9 +42,14 @@ public sealed class IntentModel : IDisposable
     /// <summary>Intents the model can answer, in score order.</summary>
     public IReadOnlyList<string> Intents => _intents;
 
+    /// <summary>The word vectors the model reads meaning from, or null when it knows only n-grams.</summary>
+    public string? WordVectorsName => _vectors?.Name;
+
+    /// <param name="vectors">Pretrained word vectors whose features join the n-grams; null trains on n-grams alone.</param>
     public static IntentModel Train(
         IReadOnlyList<LabelledUtterance> examples,
         IntentTrainingOptions? options = null,
+        WordVectors? vectors = null,
         IProgress<double>? progress = null,
         CancellationToken ct = default)
     {
@@ -51,14 +62,10 @@ public sealed class IntentModel : IDisposable
         ct.ThrowIfCancellationRequested();
         // ML.NET trainers cannot be interrupted midway; cancellation is honoured between stages.
         progress?.Report(0);
-        var rows = examples.Select(e => new IntentPipeline.Row
-        {
-            Text = IntentTextNormalizer.Normalize(e.Text, o.DigitsAsToken),
-            Intent = e.Intent,
-        }).ToList();
-        var data = ml.Data.LoadFromEnumerable(rows);
+        var rows = examples.Select(e => IntentPipeline.ToRow(e.Text, e.Intent, o.DigitsAsToken, vectors, o.MeaningWeight)).ToList();
+        var data = ml.Data.LoadFromEnumerable(rows, IntentPipeline.RowSchema(vectors));
 
-        var featurizer = IntentPipeline.Featurizer(ml, o).Fit(data);
+        var featurizer = IntentPipeline.Featurizer(ml, o, vectors is not null).Fit(data);
         ct.ThrowIfCancellationRequested();
         progress?.Report(0.2);
         // Iterative trainers read the features many times: compute them once.
@@ -68,7 +75,7 @@ public sealed class IntentModel : IDisposable
         progress?.Report(1);
 
         var model = new TransformerChain<ITransformer>(featurizer, trainer);
-        return new IntentModel(ml, model, data.Schema, o.DigitsAsToken);
+        return new IntentModel(ml, model, data.Schema, o.DigitsAsToken, vectors, o.MeaningWeight);
     }
 
     public IntentPrediction Predict(string text)
@@ -76,11 +83,12 @@ public sealed class IntentModel : IDisposable
         ArgumentNullException.ThrowIfNull(text);
         ObjectDisposedException.ThrowIf(_disposed, this);
         if (!_engines.TryTake(out var engine))
-            engine = _ml.Model.CreatePredictionEngine<IntentPipeline.Row, IntentPipeline.Scores>(_model, _inputSchema);
+            engine = _ml.Model.CreatePredictionEngine<IntentPipeline.Row, IntentPipeline.Scores>(_model,
+                inputSchemaDefinition: IntentPipeline.RowSchema(_vectors));
         float[] scores;
         try
         {
-            scores = engine.Predict(new IntentPipeline.Row { Text = IntentTextNormalizer.Normalize(text, _digitsAsToken) }).Score;
+            scores = engine.Predict(IntentPipeline.ToRow(text, "", _digitsAsToken, _vectors, _meaningWeight)).Score;
         }
         finally
         {
@@ -112,32 +120,53 @@ public sealed class IntentModel : IDisposable
         _ml.Model.Save(_model, _inputSchema, buffer);
         buffer.Position = 0;
         using (var zip = new ZipArchive(buffer, ZipArchiveMode.Update, leaveOpen: true))
-        using (var writer = new StreamWriter(zip.CreateEntry(NormalizerEntry).Open()))
-            writer.Write(_digitsAsToken ? "digits-as-token" : "digits-kept");
+        {
+            using (var writer = new StreamWriter(zip.CreateEntry(NormalizerEntry).Open()))
+                writer.Write(_digitsAsToken ? "digits-as-token" : "digits-kept");
+            if (_vectors is not null)
+            {
+                using var writer = new StreamWriter(zip.CreateEntry(MeaningEntry).Open());
+                writer.Write(FormattableString.Invariant($"{_vectors.Name}\n{_meaningWeight}"));
+            }
+        }
         buffer.Position = 0;
         buffer.CopyTo(stream);
     }
 
-    public static IntentModel Load(Stream stream)
+    /// <param name="vectors">The word vectors of this installation; a model trained with vectors needs the same ones.</param>
+    /// <exception cref="InvalidDataException">The model was trained with word vectors other than <paramref name="vectors"/>.</exception>
+    public static IntentModel Load(Stream stream, WordVectors? vectors = null)
     {
         ArgumentNullException.ThrowIfNull(stream);
         using var buffer = new MemoryStream();
         stream.CopyTo(buffer);
-        var digitsAsToken = true;
         buffer.Position = 0;
+        string? normalizer, meaning;
         using (var zip = new ZipArchive(buffer, ZipArchiveMode.Read, leaveOpen: true))
         {
-            var entry = zip.GetEntry(NormalizerEntry);
-            if (entry is not null)
-            {
-                using var reader = new StreamReader(entry.Open());
-                digitsAsToken = reader.ReadToEnd().Trim() == "digits-as-token";
-            }
+            normalizer = ReadEntry(zip, NormalizerEntry);
+            meaning = ReadEntry(zip, MeaningEntry);
         }
+        var digitsAsToken = normalizer is null or "digits-as-token";
+        var (trainedWith, weight) = meaning?.Split('\n') is [var name, var w]
+            ? (name, float.Parse(w, System.Globalization.CultureInfo.InvariantCulture))
+            : (null, 0f);
+        if (trainedWith is not null && trainedWith != vectors?.Name)
+            throw new InvalidDataException(
+                $"This model was trained with the word vectors '{trainedWith}', but {(vectors is null ? "none are loaded" : $"'{vectors.Name}' are loaded")}. Retrain the bot.");
         buffer.Position = 0;
         var ml = new MLContext();
         var model = ml.Model.Load(buffer, out var inputSchema);
-        return new IntentModel(ml, model, inputSchema, digitsAsToken);
+        return new IntentModel(ml, model, inputSchema, digitsAsToken, trainedWith is null ? null : vectors, weight);
+    }
+
+    private static string? ReadEntry(ZipArchive zip, string name)
+    {
+        var entry = zip.GetEntry(name);
+        if (entry is null)
+            return null;
+        using var reader = new StreamReader(entry.Open());
+        return reader.ReadToEnd().Trim();
     }
 
     public void Dispose()

@@ -14,6 +14,23 @@ internal static class IntentPipeline
     {
         public string Text { get; set; } = "";
         public string Intent { get; set; } = "";
+
+        /// <summary>What the words mean (<see cref="WordVectors.Embed"/>); one zero when the model has no vectors.</summary>
+        public float[] Meaning { get; set; } = [0f];
+    }
+
+    /// <summary>The row type with <see cref="Row.Meaning"/>'s length, which only the vectors in use know.</summary>
+    public static SchemaDefinition RowSchema(WordVectors? vectors)
+    {
+        var schema = SchemaDefinition.Create(typeof(Row));
+        schema[nameof(Row.Meaning)].ColumnType = new VectorDataViewType(NumberDataViewType.Single, vectors?.FeatureLength ?? 1);
+        return schema;
+    }
+
+    public static Row ToRow(string text, string intent, bool digitsAsToken, WordVectors? vectors, float meaningWeight)
+    {
+        var normalized = IntentTextNormalizer.Normalize(text, digitsAsToken);
+        return new Row { Text = normalized, Intent = intent, Meaning = vectors?.Embed(normalized, meaningWeight) ?? [0f] };
     }
 
     public sealed class Scores
@@ -22,10 +39,12 @@ internal static class IntentPipeline
         public float[] Score { get; set; } = [];
     }
 
-    public static IEstimator<ITransformer> Featurizer(MLContext ml, IntentTrainingOptions o)
+    /// <param name="withMeaning">Append the word vectors' features to the n-grams.</param>
+    public static IEstimator<ITransformer> Featurizer(MLContext ml, IntentTrainingOptions o, bool withMeaning)
     {
-        var featurize = ml.Transforms.Conversion.MapValueToKey("Label", nameof(Row.Intent))
-            .Append(ml.Transforms.Text.FeaturizeText("Features", new TextFeaturizingEstimator.Options
+        var ngrams = withMeaning ? "Ngrams" : "Features";
+        IEstimator<ITransformer> featurize = ml.Transforms.Conversion.MapValueToKey("Label", nameof(Row.Intent))
+            .Append(ml.Transforms.Text.FeaturizeText(ngrams, new TextFeaturizingEstimator.Options
             {
                 // The text arrives normalised (IntentTextNormalizer); stop words carry intent ("not", "my").
                 CaseMode = TextNormalizingEstimator.CaseMode.None,
@@ -50,9 +69,9 @@ internal static class IntentPipeline
                 Norm = TextFeaturizingEstimator.NormFunction.L2,
             }, nameof(Row.Text)));
         // N-grams of a single training text mostly fit noise, and each costs a weight per intent in every L-BFGS step.
-        return o.MinNgramCount > 1
-            ? featurize.Append(ml.Transforms.FeatureSelection.SelectFeaturesBasedOnCount("Features", count: o.MinNgramCount))
-            : featurize;
+        if (o.MinNgramCount > 1)
+            featurize = featurize.Append(ml.Transforms.FeatureSelection.SelectFeaturesBasedOnCount(ngrams, count: o.MinNgramCount));
+        return withMeaning ? featurize.Append(ml.Transforms.Concatenate("Features", ngrams, nameof(Row.Meaning))) : featurize;
     }
 
     public static IEstimator<ITransformer> Trainer(MLContext ml, IntentTrainingOptions o) => o.Trainer switch

@@ -35,6 +35,7 @@ namespace CrmLive.Infrastructure.Bot.Classifier;
 /// <param name="Threads">Trainer threads; 1 makes SDCA bit-for-bit reproducible.</param>
 /// <param name="HistorySize">L-BFGS memory: past steps kept to approximate curvature (ML.NET's default is 20).</param>
 /// <param name="WordSkipLength">Words a word n-gram may skip ("where … card" from "where is my card"); 0 keeps them contiguous.</param>
+/// <param name="MeaningWeight">Length each word-vector feature block (mean, max, min) is scaled to, against the n-grams' 1.</param>
 /// <param name="MinNgramCount">N-grams found in fewer training texts than this are dropped; 1 keeps all.</param>
 public sealed record IntentTrainingOptions(
     IntentTrainer Trainer = IntentTrainer.LbfgsMaximumEntropy,
@@ -47,4 +48,5 @@ public sealed record IntentTrainingOptions(
     int? Threads = null,
     int HistorySize = 5,
     int MinNgramCount = 1,
-    int WordSkipLength = 0);
+    int WordSkipLength = 0,
+    float MeaningWeight = 1f);
