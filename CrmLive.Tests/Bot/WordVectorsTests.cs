@@ -58,62 +58,46 @@ public class WordVectorsTests
     [Fact]
     public void Load_WrittenFile_ReadsItsWordsAndValues()
     {
-        var path = Path.GetTempFileName();
-        try
-        {
-            TestWordVectors.Write(path, [("parcel", [0.5f, -2f, 1.25f]), ("refund", [-0.1f, 0.3f, 4f])]);
+        using var file = new TempFile();
+        TestWordVectors.Write(file.Path, [("parcel", [0.5f, -2f, 1.25f]), ("refund", [-0.1f, 0.3f, 4f])]);
 
-            var vectors = WordVectors.Load(path);
+        var vectors = WordVectors.Load(file.Path);
 
-            Assert.Equal(2, vectors.Count);
-            Assert.Equal(3, vectors.Dimensions);
-            Assert.Equal($"{Path.GetFileNameWithoutExtension(path)}:2x3", vectors.Name);
-            var one = vectors.Embed("parcel", 1f)[..3];
-            var length = Math.Sqrt(0.25 + 4 + 1.5625);
-            Assert.Equal([0.5 / length, -2 / length, 1.25 / length], one.Select(v => (double)v), new Near(1e-3));
-        }
-        finally
-        {
-            File.Delete(path);
-        }
+        Assert.Equal(2, vectors.Count);
+        Assert.Equal(3, vectors.Dimensions);
+        Assert.Equal($"{Path.GetFileNameWithoutExtension(file.Path)}:2x3", vectors.Name);
+        var one = vectors.Embed("parcel", 1f)[..3];
+        var length = Math.Sqrt(0.25 + 4 + 1.5625);
+        Assert.Equal([0.5 / length, -2 / length, 1.25 / length], one.Select(v => (double)v), new Near(1e-3));
     }
 
     [Fact]
     public void Load_NotAVectorFile_SaysSo()
     {
-        var path = Path.GetTempFileName();
-        try
-        {
-            File.WriteAllText(path, "the 0.1 0.2 0.3");
-            var error = Assert.Throws<InvalidDataException>(() => WordVectors.Load(path));
-            Assert.Contains("not a CrmLive word-vector file", error.Message);
-        }
-        finally
-        {
-            File.Delete(path);
-        }
+        using var file = new TempFile();
+        File.WriteAllText(file.Path, "the 0.1 0.2 0.3");
+
+        var error = Assert.Throws<InvalidDataException>(() => WordVectors.Load(file.Path));
+        Assert.Contains("not a CrmLive word-vector file", error.Message);
     }
 
     [Fact]
     public void Load_TruncatedFile_SaysSo()
     {
-        var path = Path.GetTempFileName();
-        try
-        {
-            using (var source = File.OpenRead(WordVectors.DefaultPath))
-            using (var target = File.Create(path))
-            {
-                var head = new byte[2_000_000];
-                source.ReadExactly(head);
-                target.Write(head);
-            }
-            var error = Assert.Throws<InvalidDataException>(() => WordVectors.Load(path));
-            Assert.Contains("truncated", error.Message);
-        }
-        finally
-        {
-            File.Delete(path);
-        }
+        using var file = new TempFile();
+        var head = new byte[2_000_000];
+        using (var source = File.OpenRead(WordVectors.DefaultPath))
+            source.ReadExactly(head);
+        File.WriteAllBytes(file.Path, head);
+
+        var error = Assert.Throws<InvalidDataException>(() => WordVectors.Load(file.Path));
+        Assert.Contains("truncated", error.Message);
+    }
+
+    private sealed class TempFile : IDisposable
+    {
+        public string Path { get; } = System.IO.Path.GetTempFileName();
+        public void Dispose() => File.Delete(Path);
     }
 
     private sealed class Near(double tolerance) : IEqualityComparer<double>
