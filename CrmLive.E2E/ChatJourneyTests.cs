@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using CrmLive.E2E.Pages;
 using CrmLive.E2E.Support;
 using Microsoft.Playwright;
@@ -91,6 +92,28 @@ public class ChatJourneyTests(BrowserFixture browser)
     }
 
     [Fact]
+    public async Task TheDemoBot_TrainedAtFirstStart_AnswersAParaphraseOfItsExamples()
+    {
+        // Seeding the demo queued the bot's first training; the app's job server runs it in the background.
+        var brain = browser.App.Service<CrmLive.Infrastructure.Bot.IntentBrain>();
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (brain.ActiveVersion is null)
+        {
+            Assert.True(waited.Elapsed < TimeSpan.FromMinutes(2), "the demo's first bot model was never promoted");
+            await Task.Delay(200);
+        }
+
+        var page = await browser.NewPageAsync(390, 800);
+        var widget = new WidgetFrame(page);
+        await widget.OpenAsync();
+        // No returns example says "give back" or "sneakers": the paraphrase reaches the intent through what its words mean.
+        await widget.SendAsync("I want to give back the sneakers I bought");
+        await Expect(widget.MessagesFrom("Bot").First).ToContainTextAsync("return anything within 30 days");
+        await BrowserFixture.ScreenshotAsync(page, "widget-bot-answer-narrow");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task WidgetReload_RestoresTheConversation()
     {
         var page = await browser.NewPageAsync(1280, 800);
@@ -121,6 +144,8 @@ public class ChatJourneyTests(BrowserFixture browser)
         await widget.SendAsync("the held one");
         var held = page.Locator("[data-testid=crm-message][data-sender=Customer]", new() { HasText = "the held one" });
         await Expect(page.GetByTestId("crm-error")).ToContainTextAsync("very quickly");
+        // Said calmly: nothing went wrong and there is nothing to do.
+        await Expect(page.GetByTestId("crm-error")).ToHaveClassAsync(new Regex(@"\binfo\b"));
         await Expect(held).ToHaveAttributeAsync("data-pending", "true");
         await BrowserFixture.ScreenshotAsync(page, "widget-held-message");
 

@@ -32,10 +32,7 @@ internal sealed class BenchHost : WebApplicationFactory<Program>
         builder.UseSetting("Demo:Customers", "50");
         // Thousands of simulated visitors share 127.0.0.1 and send at the benchmark's pace: the limiters still run,
         // with budgets the load cannot reach.
-        builder.UseSetting("Widget:Limits:MessagesPerMinutePerVisitor", "100000");
-        builder.UseSetting("Widget:Limits:MessagesPerMinutePerAddress", "100000");
-        builder.UseSetting("Widget:Limits:ConversationsPerHourPerAddress", "100000");
-        builder.UseSetting("Widget:Limits:NewVisitorsPerHourPerAddress", "100000");
+        foreach (var (key, value) in CrmLive.Web.Chat.WidgetLimitsOptions.OneAddressForAll(perVisitorToo: true)) builder.UseSetting(key, value);
         foreach (var (key, value) in _settings) builder.UseSetting(key, value);
     }
 }

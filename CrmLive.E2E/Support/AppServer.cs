@@ -34,9 +34,7 @@ public sealed class AppServer : WebApplicationFactory<Program>
         builder.UseSetting("urls", "http://127.0.0.1:0");
         builder.UseSetting("Webhooks:AllowPrivateNetworks", "true"); // the test receivers run on 127.0.0.1
         // Every visitor in the suite comes from 127.0.0.1.
-        builder.UseSetting("Widget:Limits:MessagesPerMinutePerAddress", "100000");
-        builder.UseSetting("Widget:Limits:ConversationsPerHourPerAddress", "100000");
-        builder.UseSetting("Widget:Limits:NewVisitorsPerHourPerAddress", "100000");
+        foreach (var (key, value) in CrmLive.Web.Chat.WidgetLimitsOptions.OneAddressForAll()) builder.UseSetting(key, value);
         if (ServerLog.Path is { } log) builder.ConfigureLogging(l => l.AddProvider(new ServerLog(log)));
     }
 

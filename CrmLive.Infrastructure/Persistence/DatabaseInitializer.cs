@@ -75,6 +75,8 @@ public static class DatabaseInitializer
         // Score the fresh company right away so the 360 page and dashboards show segments without waiting for tonight.
         sp.GetService<IBackgroundJobClient>()?.Enqueue<Analytics.AnalyticsRecomputeJob>(j => j.RunAsync(CancellationToken.None));
         sp.GetService<IBackgroundJobClient>()?.Enqueue<Offers.OfferRulesJob>(j => j.RunAsync(CancellationToken.None));
+        // And train the bot on the demo shop's intents, so the widget's bot answers them from the first visit.
+        sp.GetService<IBackgroundJobClient>()?.Enqueue<Bot.BotTrainingJob>(j => j.RunAsync(CancellationToken.None));
         logger.LogInformation("Demo company ready");
     }
 

@@ -61,6 +61,17 @@ public class JobSchedulesTests(CrmLiveAppFactory app) : IClassFixture<CrmLiveApp
     }
 
     [Fact]
+    public void ANewDemoCompany_QueuesItsFirstScoringAndTheBotsFirstTraining()
+    {
+        // So the demo's bot answers from its intents at once, not after tonight's retraining.
+        var queued = app.Service<JobStorage>().GetMonitoringApi().EnqueuedJobs("default", 0, 1000)
+            .Select(j => j.Value.Job?.Type).ToList();
+
+        Assert.Contains(typeof(CrmLive.Infrastructure.Bot.BotTrainingJob), queued);
+        Assert.Contains(typeof(AnalyticsRecomputeJob), queued);
+    }
+
+    [Fact]
     public async Task OnlyTheAdjustableJobs_CanBeChanged() =>
         await Assert.ThrowsAsync<DomainException>(() => app.Service<JobSchedules>().ChangeAsync("wake-snoozed", "* * * * *", Admin));
 }

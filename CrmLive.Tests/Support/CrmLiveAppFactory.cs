@@ -46,9 +46,7 @@ public class CrmLiveAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Demo:Customers", DemoCustomers.ToString());
         builder.UseSetting("Jobs:RunServer", "false");
         // Every test's widget comes from the same address; the limits have their own test (WidgetLimitsTests).
-        builder.UseSetting("Widget:Limits:MessagesPerMinutePerAddress", "100000");
-        builder.UseSetting("Widget:Limits:ConversationsPerHourPerAddress", "100000");
-        builder.UseSetting("Widget:Limits:NewVisitorsPerHourPerAddress", "100000");
+        foreach (var (key, value) in CrmLive.Web.Chat.WidgetLimitsOptions.OneAddressForAll()) builder.UseSetting(key, value);
         foreach (var (key, value) in _settings) builder.UseSetting(key, value);
         builder.ConfigureLogging(l => l.AddProvider(CapturedLog.Hangfire));
     }

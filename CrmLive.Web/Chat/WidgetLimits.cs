@@ -13,6 +13,20 @@ public sealed class WidgetLimitsOptions
     [Range(1, 100_000)] public int MessagesPerMinutePerAddress { get; set; } = 120;
     [Range(1, 100_000)] public int ConversationsPerHourPerAddress { get; set; } = 30;
     [Range(1, 100_000)] public int NewVisitorsPerHourPerAddress { get; set; } = 200;
+
+    /// <summary>
+    /// Settings that put the per-address budgets out of reach while the limiters still run: for hosts where every
+    /// visitor shares one address (the test suites and the chat benchmark on 127.0.0.1). The per-visitor budget
+    /// stays unless <paramref name="perVisitorToo"/>, for a load that sends faster than any person.
+    /// </summary>
+    public static IEnumerable<(string Key, string Value)> OneAddressForAll(bool perVisitorToo = false)
+    {
+        const string outOfReach = "100000";
+        if (perVisitorToo) yield return ($"{Section}:{nameof(MessagesPerMinutePerVisitor)}", outOfReach);
+        yield return ($"{Section}:{nameof(MessagesPerMinutePerAddress)}", outOfReach);
+        yield return ($"{Section}:{nameof(ConversationsPerHourPerAddress)}", outOfReach);
+        yield return ($"{Section}:{nameof(NewVisitorsPerHourPerAddress)}", outOfReach);
+    }
 }
 
 /// <summary>A message refused for now: the reason the visitor reads, and when sending again will work.</summary>

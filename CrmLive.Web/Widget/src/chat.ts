@@ -186,7 +186,7 @@ export class ChatSession {
           const result = await this.connection.invoke<SendResult>('Send', next.clientMessageId, next.text);
           if (result.wait) {
             // Held back, not refused: the message stays first in the outbox and goes when the server said it may.
-            this.view.showError(result.wait);
+            this.view.showError(result.wait, 'info');
             this.holdFor(result.retryAfterSeconds ?? 10);
             return;
           }

@@ -71,6 +71,7 @@ export const styles = `
 .away .actions input { flex: 1; min-width: 0; }
 .error { color: #B91C1C; font-size: 12px; padding: 0 12px 8px; background: #fff; display: none; }
 .error.show { display: block; }
+.error.info { color: #475569; }
 .locked { font-size: 12px; color: #475569; background: #EEF2FF; padding: 8px 12px; text-align: center; }
 .locked[hidden] { display: none; }
 .launcher.left { right: auto; left: 20px; }

@@ -409,9 +409,11 @@ export class WidgetView {
     this.statusLine.textContent = text;
   }
 
-  showError(text: string | null): void {
+  /** One line above the composer: an error (red), or with tone 'info' news that needs no action (a held message). */
+  showError(text: string | null, tone: 'error' | 'info' = 'error'): void {
     this.error.textContent = text ?? '';
     this.error.classList.toggle('show', !!text);
+    this.error.classList.toggle('info', !!text && tone === 'info');
   }
 
   showNotice(text: string | null): void {
