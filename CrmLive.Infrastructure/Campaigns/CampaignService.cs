@@ -10,6 +10,9 @@ using Microsoft.Extensions.Logging;
 
 namespace CrmLive.Infrastructure.Campaigns;
 
+/// <summary>How far a launch is: recipients added, of the audience's size (null while the audience is drawn).</summary>
+public sealed record LaunchProgress(int Added, int? Total);
+
 public sealed record CampaignRow(Guid Id, string Name, CampaignStatus Status, string Audience, CampaignChannels Channels,
     DateTimeOffset StartsAt, DateTimeOffset EndsAt, int AudienceSize, int Reached);
 
@@ -108,8 +111,11 @@ public sealed class CampaignService(IDbContextFactory<CrmDbContext> dbFactory, C
     /// Draws the audience as it is now and splits it into treatment and control, all in one transaction: a failure
     /// leaves the draft as it was. Then sending starts, now or at the campaign's start.
     /// </summary>
-    public async Task<int> LaunchAsync(Guid id, AuditActor actor, CancellationToken ct = default)
+    /// <param name="progress">Recipients added so far out of the audience (none while it is drawn), chunk by chunk.</param>
+    public async Task<int> LaunchAsync(Guid id, AuditActor actor, IProgress<LaunchProgress>? progress = null,
+        CancellationToken ct = default)
     {
+        progress?.Report(new LaunchProgress(0, null));
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         var campaign = await db.Campaigns.SingleOrDefaultAsync(c => c.Id == id, ct)
@@ -118,7 +124,9 @@ public sealed class CampaignService(IDbContextFactory<CrmDbContext> dbFactory, C
         var now = clock.GetUtcNow();
         var ids = await (await audiences.CustomerIdsAsync(db, campaign.Audience, ct)).ToListAsync(ct);
         campaign.Launch(ids.Count, now);
+        progress?.Report(new LaunchProgress(0, ids.Count));
         await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var added = 0;
         foreach (var chunk in ids.Chunk(InsertChunk))
         {
             db.CampaignRecipients.AddRange(chunk.Select(customerId => new CampaignRecipient(campaign.Id, customerId,
@@ -128,6 +136,7 @@ public sealed class CampaignService(IDbContextFactory<CrmDbContext> dbFactory, C
             await db.SaveChangesAsync(ct);
             db.ChangeTracker.Clear();
             db.Attach(campaign);
+            progress?.Report(new LaunchProgress(added += chunk.Length, ids.Count));
         }
         db.Entry(campaign).State = EntityState.Modified;
         audit.Add(db, actor, AuditActions.CampaignLaunched, $"Campaign {campaign.Name} ({campaign.Id})",

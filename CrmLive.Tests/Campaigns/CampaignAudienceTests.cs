@@ -55,6 +55,30 @@ public class CampaignAudienceTests(CrmLiveAppFactory app) : IClassFixture<CrmLiv
     }
 
     [Fact]
+    public async Task Launch_ReportsProgress_FromDrawingTheAudienceToTheLastRecipient()
+    {
+        await _data.CustomerAsync("Pia Progress", null, false);
+        await _data.CustomerAsync("Pat Progress", null, false);
+        var service = app.Service<CampaignService>();
+        var id = await service.SaveDraftAsync(null, _data.Plan(CampaignChannels.Widget), "test-manager");
+        var reported = new List<LaunchProgress>();
+
+        var count = await service.LaunchAsync(id, CampaignTestData.Manager, new Reported(reported.Add));
+
+        Assert.True(count >= 2, $"{count} recipients");
+        Assert.Equal(new LaunchProgress(0, null), reported[0]);
+        Assert.Equal(new LaunchProgress(0, count), reported[1]);
+        Assert.Equal(new LaunchProgress(count, count), reported[^1]);
+        Assert.Equal(count, (await _data.RecipientsAsync(id)).Count);
+    }
+
+    /// <summary>Reports on the caller's thread, unlike Progress&lt;T&gt;, so the list is complete when the call returns.</summary>
+    private sealed class Reported(Action<LaunchProgress> report) : IProgress<LaunchProgress>
+    {
+        public void Report(LaunchProgress value) => report(value);
+    }
+
+    [Fact]
     public async Task BoughtOneProductButNotAnother_CountsOnlyOrdersThatStand()
     {
         var shoes = $"SH-{Guid.NewGuid():N}"[..16].ToUpperInvariant();

@@ -33,6 +33,7 @@ public partial class CampaignPage : IDisposable
     private bool _missing;
     private bool _busy;
     private bool _live;
+    private LaunchProgress? _launching;
 
     protected override async Task OnParametersSetAsync() => await LoadAsync();
 
@@ -100,8 +101,17 @@ public partial class CampaignPage : IDisposable
         if (confirmed != true) return;
         await ActAsync(async () =>
         {
-            var count = await Campaigns.LaunchAsync(Id, await Actor.CurrentAsync());
-            Snackbar.Add($"Launched to {count:N0} customers.", Severity.Success);
+            // A large audience takes a while to add; Progress<T> reports back on this circuit's context.
+            var progress = new Progress<LaunchProgress>(p => { _launching = p; StateHasChanged(); });
+            try
+            {
+                var count = await Campaigns.LaunchAsync(Id, await Actor.CurrentAsync(), progress);
+                Snackbar.Add($"Launched to {count:N0} customers.", Severity.Success);
+            }
+            finally
+            {
+                _launching = null;
+            }
         });
     }
 
