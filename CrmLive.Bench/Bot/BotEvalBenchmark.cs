@@ -39,7 +39,11 @@ internal static class BotEvalBenchmark
                 Console.Error.WriteLine($"bot-eval: no word vectors at '{options.WordVectorsPath}' (the build makes them); pass --vectors FILE or --meaning 0.");
                 return 2;
             }
+            var loading = Stopwatch.StartNew();
             vectors = WordVectors.Load(options.WordVectorsPath);
+            // Loaded once per process (the app shares them between training and prediction), so not part of train_s.
+            Console.WriteLine(FormattableString.Invariant(
+                $"  word vectors: {vectors.Count:N0} words × {vectors.Dimensions}, loaded in {loading.Elapsed.TotalSeconds:0.00} s"));
         }
         Console.WriteLine($"bot-eval {(options.Tune ? "(tuning: validation splits) " : "")}{options.Training}, oos class {options.OosClass}, " +
             $"word vectors {vectors?.Name ?? "none"}");

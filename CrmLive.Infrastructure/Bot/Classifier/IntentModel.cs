@@ -6,7 +6,8 @@ using Microsoft.ML.Data;
 namespace CrmLive.Infrastructure.Bot.Classifier;
 
 /// <summary>
-/// A trained intent classifier: word and character n-grams (TF-IDF, L2) into a linear multiclass model.
+/// A trained intent classifier: word and character n-grams (TF-IDF, L2), plus the words' pretrained vectors when it
+/// is given them, into a linear multiclass model.
 /// Predictions are thread-safe: each call borrows a prediction engine from a pool.
 /// </summary>
 public sealed class IntentModel : IDisposable
