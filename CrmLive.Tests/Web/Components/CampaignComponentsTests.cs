@@ -2,15 +2,16 @@ using Bunit;
 using CrmLive.Domain.Campaigns;
 using CrmLive.Infrastructure.Campaigns;
 using CrmLive.Web.Components.Campaigns;
+using MudBlazor;
 using MudBlazor.Services;
 
 namespace CrmLive.Tests.Web.Components;
 
-public sealed class CampaignResultsComponentsTests : IAsyncLifetime
+public sealed class CampaignComponentsTests : IAsyncLifetime
 {
     private readonly BunitContext _ctx = new();
 
-    public CampaignResultsComponentsTests()
+    public CampaignComponentsTests()
     {
         _ctx.Services.AddMudServices();
         _ctx.JSInterop.Mode = JSRuntimeMode.Loose;
@@ -46,5 +47,24 @@ public sealed class CampaignResultsComponentsTests : IAsyncLifetime
         Assert.Contains("No consent to marketing e-mail", panel.Markup);
         Assert.Contains("bounced", panel.Markup);
         Assert.DoesNotContain("failed", panel.Markup);
+    }
+
+    [Fact]
+    public void LaunchProgress_WhileTheAudienceIsDrawn_SaysSo_WithoutAPercentage()
+    {
+        var bar = _ctx.Render<LaunchProgressBar>(p => p.Add(c => c.Progress, new LaunchProgress(0, null)));
+
+        Assert.Equal("Drawing the audience…", bar.Find("[data-testid=launch-progress-text]").TextContent);
+        Assert.True(bar.FindComponent<MudProgressLinear>().Instance.Indeterminate);
+    }
+
+    [Fact]
+    public void LaunchProgress_AddingRecipients_CountsThemOfTheAudience()
+    {
+        var bar = _ctx.Render<LaunchProgressBar>(p => p.Add(c => c.Progress, new LaunchProgress(250_000, 1_000_000)));
+
+        Assert.Equal("Adding recipients: 250,000 of 1,000,000", bar.Find("[data-testid=launch-progress-text]").TextContent);
+        Assert.False(bar.FindComponent<MudProgressLinear>().Instance.Indeterminate);
+        Assert.Equal("25", bar.Find("[role=progressbar]").GetAttribute("aria-valuenow"));
     }
 }
