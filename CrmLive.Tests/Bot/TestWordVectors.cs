@@ -10,6 +10,21 @@ internal static class TestWordVectors
 
     public static WordVectors Instance => Loaded.Value;
 
+    /// <summary>Small made-up vectors, read through a file as the real ones are; <paramref name="name"/> names the file.</summary>
+    public static WordVectors Made(string name, IReadOnlyList<(string Word, float[] Vector)> words)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"{name}-{Guid.NewGuid():N}.bin");
+        try
+        {
+            Write(path, words);
+            return WordVectors.Load(path);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
     /// <summary>Writes a vector file in the layout convert.mjs (Bot/WordVectors) produces.</summary>
     public static void Write(string path, IReadOnlyList<(string Word, float[] Vector)> words)
     {

@@ -102,7 +102,14 @@ public partial class CampaignPage : IDisposable
         await ActAsync(async () =>
         {
             // A large audience takes a while to add; Progress<T> reports back on this circuit's context.
-            var progress = new Progress<LaunchProgress>(p => { _launching = p; StateHasChanged(); });
+            // Progress<T> posts its reports, so one may run after the launch returned: it must not bring the bar back.
+            var done = false;
+            var progress = new Progress<LaunchProgress>(p =>
+            {
+                if (done) return;
+                _launching = p;
+                StateHasChanged();
+            });
             try
             {
                 var count = await Campaigns.LaunchAsync(Id, await Actor.CurrentAsync(), progress);
@@ -110,6 +117,7 @@ public partial class CampaignPage : IDisposable
             }
             finally
             {
+                done = true;
                 _launching = null;
             }
         });
